@@ -1,0 +1,175 @@
+package dev.layerlens.core.fs;
+
+import dev.layerlens.core.layer.EntryType;
+import dev.layerlens.core.layer.LayerEntry;
+import dev.layerlens.core.layer.LayerScan;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The layers stacked into one tree: every path with every version shipped, which versions the
+ * final filesystem shows, and who hid the others. Whiteouts and opaque markers apply to the layers
+ * below only; a layer's markers apply before its own entries.
+ */
+public final class FileTree {
+    private final FileNode root = new FileNode("", null);
+    private final List<LayerChanges> changes = new ArrayList<>();
+
+    private FileTree() {
+    }
+
+    public static FileTree build(List<LayerScan> scans) {
+        FileTree tree = new FileTree();
+        for (LayerScan scan : scans) {
+            tree.apply(scan);
+        }
+        return tree;
+    }
+
+    public FileNode root() {
+        return root;
+    }
+
+    /** Per-layer change counts, in layer order. */
+    public List<LayerChanges> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** The node at {@code path} (normalised, no leading slash), or null. */
+    public FileNode find(String path) {
+        FileNode node = root;
+        if (path.isEmpty()) {
+            return node;
+        }
+        for (String part : path.split("/")) {
+            node = node.child(part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** Visits every node below the root, parents before children, in no particular sibling order. */
+    public void forEachNode(Consumer<FileNode> visitor) {
+        Deque<FileNode> stack = new ArrayDeque<>(root.children());
+        while (!stack.isEmpty()) {
+            FileNode node = stack.pop();
+            visitor.accept(node);
+            stack.addAll(node.children());
+        }
+    }
+
+    /** Content bytes of the regular files the final filesystem shows. */
+    public long visibleBytes() {
+        long[] total = {0};
+        forEachNode(node -> {
+            FileVersion v = node.visibleVersion();
+            if (v != null) {
+                total[0] += v.contentBytes();
+            }
+        });
+        return total[0];
+    }
+
+    private void apply(LayerScan scan) {
+        Counter counter = new Counter(scan.index());
+        for (LayerEntry entry : scan.entries()) {
+            if (entry.type().isMarker()) {
+                FileNode node = find(entry.path());
+                if (node != null) {
+                    if (entry.type() == EntryType.WHITEOUT) {
+                        hide(node, counter, HideReason.DELETED);
+                    }
+                    hideBelow(node, counter);
+                }
+            }
+        }
+        for (LayerEntry entry : scan.entries()) {
+            if (!entry.type().isMarker()) {
+                add(entry, counter);
+            }
+        }
+        changes.add(counter.toChanges());
+    }
+
+    private void add(LayerEntry entry, Counter counter) {
+        FileNode node = root;
+        for (String part : entry.path().split("/")) {
+            // a directory is needed here: a non-directory in the way is replaced by it
+            FileVersion inTheWay = node.visibleVersion();
+            if (inTheWay != null && !inTheWay.isDirectory() && node != root) {
+                hide(node, counter, HideReason.OVERWRITTEN);
+            }
+            node = node.getOrCreateChild(part);
+        }
+        FileVersion previous = node.visibleVersion();
+        boolean isDirectory = entry.type() == EntryType.DIRECTORY;
+        if (previous != null) {
+            previous.hide(counter.layer, HideReason.OVERWRITTEN);
+            if (previous.isDirectory() && !isDirectory) {
+                hideBelow(node, counter);
+            } else if (!previous.isDirectory() && isDirectory) {
+                counter.removed(previous);
+            }
+        }
+        FileVersion version = new FileVersion(counter.layer, entry);
+        node.addVersion(version);
+        if (!isDirectory) {
+            if (previous == null) {
+                counter.added++;
+                counter.addedBytes += version.contentBytes();
+            } else {
+                counter.modified++;
+                counter.modifiedBytes += version.contentBytes();
+            }
+        }
+    }
+
+    /** Hides the visible version of {@code node} itself. */
+    private static void hide(FileNode node, Counter counter, HideReason reason) {
+        FileVersion visible = node.visibleVersion();
+        if (visible != null) {
+            visible.hide(counter.layer, reason);
+            counter.removed(visible);
+        }
+    }
+
+    /** Hides everything visible below {@code node}. */
+    private static void hideBelow(FileNode node, Counter counter) {
+        Deque<FileNode> stack = new ArrayDeque<>(node.children());
+        while (!stack.isEmpty()) {
+            FileNode current = stack.pop();
+            hide(current, counter, HideReason.DIR_REMOVED);
+            stack.addAll(current.children());
+        }
+    }
+
+    private static final class Counter {
+        final int layer;
+        int added;
+        long addedBytes;
+        int modified;
+        long modifiedBytes;
+        int removed;
+        long removedBytes;
+
+        Counter(int layer) {
+            this.layer = layer;
+        }
+
+        void removed(FileVersion version) {
+            if (!version.isDirectory()) {
+                removed++;
+                removedBytes += version.contentBytes();
+            }
+        }
+
+        LayerChanges toChanges() {
+            return new LayerChanges(layer, added, addedBytes, modified, modifiedBytes, removed, removedBytes);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.layerlens.core.layer;
+
+import dev.layerlens.core.image.Digest;
+import dev.layerlens.core.image.Layer;
+import dev.layerlens.core.source.Compression;
+import dev.layerlens.core.source.ImageReadException;
+import dev.layerlens.core.source.ImageSource;
+import dev.layerlens.core.source.LayerBlob;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
+
+/**
+ * Reads each layer once: sniffs its compression, walks its tar entries, and checks the blob digest
+ * and diffID while the bytes pass. Layers are scanned in parallel; results come back in layer order.
+ */
+public final class LayerScanner {
+    private static final int BUFFER = 256 * 1024;
+
+    private final ScanOptions options;
+    private final ScanProgress progress;
+
+    public LayerScanner(ScanOptions options, ScanProgress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Scans every layer of {@code source}; fails on the first layer that cannot be read. */
+    public List<LayerScan> scanAll(ImageSource source) throws ImageReadException {
+        List<Layer> layers = source.image().layers();
+        if (layers.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), layers.size())),
+                runnable -> {
+                    Thread t = new Thread(runnable, "layer-scanner");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<LayerScan>> futures = new ArrayList<>(java.util.Collections.nCopies(layers.size(), null));
+            // Largest first, so that one big layer does not start last and run alone.
+            IntStream.range(0, layers.size()).boxed()
+                    .sorted(Comparator.comparingLong((Integer i) -> sizeHint(layers.get(i))).reversed())
+                    .forEach(i -> futures.set(i, pool.submit(() -> scan(layers.get(i), source.layer(i)))));
+            List<LayerScan> scans = new ArrayList<>();
+            for (Future<LayerScan> future : futures) {
+                scans.add(await(future));
+            }
+            return scans;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long sizeHint(Layer layer) {
+        return layer.blobSize() == null ? 0 : layer.blobSize();
+    }
+
+    private static LayerScan await(Future<LayerScan> future) throws ImageReadException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ImageReadException ire) {
+                throw ire;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageReadException("interrupted while reading layers");
+        }
+    }
+
+    /** Scans one layer. */
+    public LayerScan scan(Layer layer, LayerBlob blob) throws ImageReadException {
+        try {
+            if (!options.verifyDigests()) {
+                Optional<SeekableByteChannel> channel = blob.openChannel();
+                if (channel.isPresent()) {
+                    try (SeekableByteChannel ch = channel.get()) {
+                        if (sniff(ch) == Compression.NONE) {
+                            return seekScan(layer, blob, ch);
+                        }
+                    }
+                }
+            }
+            return streamScan(layer, blob);
+        } catch (IOException e) {
+            throw new ImageReadException(describe(layer) + " could not be read: " + e.getMessage(), e);
+        } finally {
+            progress.layerDone(layer.index());
+        }
+    }
+
+    private static Compression sniff(SeekableByteChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
+        while (head.hasRemaining() && ch.read(head) > 0) {
+            // fill the magic bytes
+        }
+        ch.position(0);
+        return Compression.sniff(head.array(), head.position());
+    }
+
+    /** Uncompressed layer in a local file, nothing to verify: read headers, seek past contents. */
+    private LayerScan seekScan(Layer layer, LayerBlob blob, SeekableByteChannel ch) throws IOException, ImageReadException {
+        long length = ch.size();
+        List<LayerEntry> entries = new ArrayList<>();
+        long size = 0;
+        try (TarFile tar = new TarFile(ch)) {
+            for (TarArchiveEntry e : tar.getEntries()) {
+                if (e.isFile() && e.getDataOffset() + e.getSize() > length) {
+                    throw new ImageReadException(describe(layer) + " is truncated at byte " + length);
+                }
+                size += TarEntries.sizeOf(e);
+                LayerEntry entry = TarEntries.decode(e);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+        }
+        progress.bytesRead(length);
+        Digest digest = blob.expectedDigest().orElse(layer.diffId());
+        return new LayerScan(layer.index(), entries, size, -1, length, Compression.NONE, digest, false);
+    }
+
+    private LayerScan streamScan(Layer layer, LayerBlob blob) throws IOException, ImageReadException {
+        boolean verify = options.verifyDigests();
+        Digest expectedBlob = blob.expectedDigest().orElse(null);
+        MessageDigest blobHasher = expectedBlob != null ? expectedBlob.newHasher() : Digest.newSha256();
+        try (InputStream stored = blob.open()) {
+            HashingInputStream raw = new HashingInputStream(new ProgressInputStream(stored, progress), blobHasher);
+            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
+            buffered.mark(Compression.MAGIC_LENGTH);
+            byte[] head = buffered.readNBytes(Compression.MAGIC_LENGTH);
+            buffered.reset();
+            Compression compression = Compression.sniff(head, head.length);
+            boolean tarIsBlob = compression == Compression.NONE && blobHasher.getAlgorithm().equals("SHA-256");
+            HashingInputStream tarStream = new HashingInputStream(decompress(compression, buffered, layer),
+                    tarIsBlob ? null : Digest.newSha256());
+            List<LayerEntry> entries = new ArrayList<>();
+            long size = 0;
+            try {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(tarStream, BUFFER));
+                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                    size += TarEntries.sizeOf(e);
+                    LayerEntry entry = TarEntries.decode(e);
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+                tarStream.drain();
+                raw.drain();
+            } catch (IOException e) {
+                throw readFailure(layer, compression, raw.count(), tarStream.count(), e);
+            }
+            Digest blobDigest = digestOf(blobHasher);
+            Digest tarDigest = tarIsBlob ? blobDigest : digestOf(tarStream.digest());
+            if (verify) {
+                check(layer, blob, raw.count(), blobDigest, tarDigest);
+            }
+            return new LayerScan(layer.index(), entries, size, tarStream.count(), raw.count(), compression, blobDigest, verify);
+        }
+    }
+
+    private InputStream decompress(Compression compression, InputStream in, Layer layer) throws ImageReadException {
+        try {
+            InputStream decompressed = compression.decompress(in);
+            return compression == Compression.NONE ? decompressed : new DecompressionGuard(decompressed);
+        } catch (IOException e) {
+            throw new ImageReadException(describe(layer) + " is corrupt: its " + compression.displayName()
+                    + " header is invalid (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void check(Layer layer, LayerBlob blob, long blobBytes, Digest blobDigest, Digest tarDigest)
+            throws ImageReadException {
+        Optional<Long> expectedSize = blob.expectedSize();
+        if (expectedSize.isPresent() && expectedSize.get() != blobBytes) {
+            throw new ImageReadException(describe(layer) + " is " + blobBytes + " bytes but should be " + expectedSize.get());
+        }
+        Optional<Digest> expected = blob.expectedDigest();
+        if (expected.isPresent() && !expected.get().equals(blobDigest)) {
+            throw new ImageReadException(describe(layer) + " does not match its digest (its content hashes to "
+                    + blobDigest.shortForm() + ")");
+        }
+        if (layer.diffId().algorithm().equals("sha256") && !layer.diffId().equals(tarDigest)) {
+            throw new ImageReadException(describe(layer) + " does not match its diffID " + layer.diffId().shortForm()
+                    + " (its tar hashes to " + tarDigest.shortForm() + "): the layer is corrupt or truncated");
+        }
+    }
+
+    private static ImageReadException readFailure(Layer layer, Compression compression, long blobBytes, long tarBytes,
+                                                  IOException e) {
+        IOException cause = e instanceof DecompressionException ? (IOException) e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof EOFException || message.toLowerCase(java.util.Locale.ROOT).contains("truncated")
+                || message.contains("Unexpected end")) {
+            return new ImageReadException(describe(layer) + " is truncated at byte " + blobBytes, e);
+        }
+        if (e instanceof DecompressionException) {
+            return new ImageReadException(describe(layer) + " is corrupt: invalid " + compression.displayName()
+                    + " data near byte " + blobBytes + " (" + message + ")", e);
+        }
+        return new ImageReadException(describe(layer) + " is corrupt: " + message + " at byte " + tarBytes + " of its tar", e);
+    }
+
+    static String describe(Layer layer) {
+        Digest id = layer.digest() != null ? layer.digest() : layer.diffId();
+        return "layer " + layer.index() + " (" + id.shortForm() + ")";
+    }
+
+    private static Digest digestOf(MessageDigest hasher) {
+        String algorithm = hasher.getAlgorithm().equals("SHA-512") ? "sha512" : "sha256";
+        return new Digest(algorithm, HexFormat.of().formatHex(hasher.digest()));
+    }
+
+    /** Marks failures of the decompressor, so they are not mistaken for a broken tar. */
+    private static final class DecompressionException extends IOException {
+        DecompressionException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static final class DecompressionGuard extends FilterInputStream {
+        DecompressionGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException e) {
+                throw new DecompressionException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                throw new DecompressionException(e);
+            }
+        }
+    }
+
+    /** Reports stored bytes as they are read. */
+    private static final class ProgressInputStream extends FilterInputStream {
+        private final ScanProgress progress;
+
+        ProgressInputStream(InputStream in, ScanProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                progress.bytesRead(n);
+            }
+            return n;
+        }
+    }
+}

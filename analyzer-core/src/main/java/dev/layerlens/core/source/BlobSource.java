@@ -1,0 +1,13 @@
+package dev.layerlens.core.source;
+
+import dev.layerlens.core.image.Digest;
+
+/** Content-addressed blobs: an OCI layout, an archive's blob directory, a registry. */
+public interface BlobSource {
+
+    /** Reads a small blob (manifest, config) whole, checking its digest; refuses more than {@code maxBytes}. */
+    byte[] readVerified(Digest digest, long maxBytes) throws ImageReadException;
+
+    /** Access to a layer blob; fails at once when the blob is absent. */
+    LayerBlob layerBlob(Digest digest, Long size) throws ImageReadException;
+}

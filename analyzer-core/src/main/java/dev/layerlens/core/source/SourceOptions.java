@@ -1,0 +1,21 @@
+package dev.layerlens.core.source;
+
+import dev.layerlens.core.image.Platform;
+
+/**
+ * What the user asked for beside the image name.
+ *
+ * @param platform the platform to pick from an index; null means the host's, not insisted on
+ * @param source   a forced source kind ({@code docker-archive}, {@code oci-archive}, {@code oci}), or null
+ */
+public record SourceOptions(Platform platform, String source) {
+    public static final SourceOptions DEFAULT = new SourceOptions(null, null);
+
+    public Platform platformOrHost() {
+        return platform == null ? Platform.host() : platform;
+    }
+
+    public boolean platformRequested() {
+        return platform != null;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.layerlens.cli;
+
+import dev.layerlens.core.ImageAnalyzer;
+import dev.layerlens.core.layer.ScanOptions;
+import dev.layerlens.core.report.JsonReportWriter;
+import dev.layerlens.core.report.Report;
+import dev.layerlens.core.report.TextReportWriter;
+import dev.layerlens.core.source.ImageReadException;
+import dev.layerlens.core.source.SourceResolver;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Report each layer's size, what later layers hide (reclaimable bytes) and dive's efficiency figures.",
+                "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
+                "or one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG]."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysed", "2:usage error", "3:the image could not be read", "4:internal error"})
+final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand
+    LayerlensCommand parent;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to analyse.")
+    String image;
+
+    @Mixin
+    ImageOptions imageOptions;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console();
+        ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, Runtime.getRuntime().availableProcessors());
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions);
+        ImageAnalyzer.Result result;
+        try (ProgressDisplay progress = new ProgressDisplay(console)) {
+            result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);
+        } catch (ImageReadException e) {
+            return console.cannotRead(image, e);
+        }
+        Report report = result.report();
+        OutputTarget.write(output, console.stdout(), out -> {
+            if (format == Format.json) {
+                JsonReportWriter.write(report, out);
+            } else {
+                boolean toTerminal = output == null && console.terminal().stdoutIsTty();
+                new TextReportWriter(console.terminal().width(), toTerminal && console.terminal().colour())
+                        .write(report, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+            }
+        });
+        return ExitCodes.OK;
+    }
+}

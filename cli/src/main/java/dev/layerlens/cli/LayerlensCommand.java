@@ -1,0 +1,32 @@
+package dev.layerlens.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "layerlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "What is inside a container image before you push it: layer sizes, dead weight, dive's figures.",
+        subcommands = {AnalyzeCommand.class, picocli.CommandLine.HelpCommand.class})
+final class LayerlensCommand {
+    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean debug;
+
+    private final InputStream stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final Map<String, String> env;
+
+    LayerlensCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, Map<String, String> env) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.env = env;
+    }
+
+    Console console() {
+        return new Console(stdin, stdout, stderr, Terminal.detect(env), debug);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.layerlens.cli;
+
+import dev.layerlens.core.layer.ScanProgress;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Bytes read, layers done and ETA on stderr, while layers are scanned. */
+final class ScanProgressBar implements ScanProgress, AutoCloseable {
+    private final ProgressBar bar;
+    private final int layerCount;
+    private final AtomicInteger layersDone = new AtomicInteger();
+
+    ScanProgressBar(PrintStream stderr, long totalBytes, int layerCount) {
+        this.layerCount = layerCount;
+        this.bar = new ProgressBarBuilder()
+                .setTaskName("Reading layers")
+                .setInitialMax(Math.max(1, totalBytes))
+                .setUnit(" MB", 1_000_000)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(stderr))
+                .build();
+        bar.setExtraMessage("0/" + layerCount + " layers");
+    }
+
+    @Override
+    public void bytesRead(long count) {
+        bar.stepBy(count);
+    }
+
+    @Override
+    public void layerDone(int index) {
+        bar.setExtraMessage(layersDone.incrementAndGet() + "/" + layerCount + " layers");
+    }
+
+    @Override
+    public void close() {
+        bar.close();
+    }
+}
