@@ -6,7 +6,6 @@ import dev.layerlens.core.layer.LayerEntry;
 import dev.layerlens.core.layer.LayerScan;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +23,8 @@ import java.util.TreeMap;
  *     path with a smallest size of -1;</li>
  * <li>a removed directory is one path: the files in it are not scored again.</li>
  * </ul>
+ * The layer trees, the stack of the layers below, and the per-path scores are walked side by side,
+ * so no path string is built except for the paths reported.
  */
 public final class DiveEfficiency {
     private static final String WHITEOUT_PREFIX = ".wh.";
@@ -32,30 +33,27 @@ public final class DiveEfficiency {
     }
 
     public static DiveMetrics compute(List<LayerScan> scans) {
-        List<DiveTree> trees = new ArrayList<>();
+        List<Node> trees = new ArrayList<>();
         for (LayerScan scan : scans) {
-            trees.add(DiveTree.of(scan.entries()));
+            trees.add(layerTree(scan.entries()));
         }
-        Map<String, PathScore> scores = new HashMap<>();
-        List<PathScore> inefficient = new ArrayList<>();
-        DiveTree stacked = trees.isEmpty() ? new DiveTree() : trees.get(0).copy();
+        Score scores = new Score(null, "");
+        List<Score> inefficient = new ArrayList<>();
+        // the stack of layers 0..i-1 as dive builds it: a copy of layer 0, then layers 0..i-1 stacked on it
+        Node stacked = trees.isEmpty() ? new Node() : trees.get(0).copy();
         for (int i = 0; i < trees.size(); i++) {
-            if (i == 1) {
-                stacked.stack(trees.get(0));
-            } else if (i > 1) {
-                stacked.stack(trees.get(i - 1));
+            if (i > 0) {
+                stack(stacked, trees.get(i == 1 ? 0 : i - 1));
             }
-            score(trees.get(i).root, stacked, scores, inefficient);
+            score(trees.get(i), scores, stacked, inefficient);
         }
-        long minimum = 0;
-        long cumulative = 0;
-        for (PathScore s : scores.values()) {
-            minimum += s.minimum;
-            cumulative += s.cumulative;
-        }
+        long[] totals = new long[2];
+        scores.sum(totals);
+        long minimum = totals[0];
+        long cumulative = totals[1];
         double efficiency = cumulative == 0 ? 1.0 : (double) minimum / (double) cumulative;
         long wasted = 0;
-        for (PathScore s : inefficient) {
+        for (Score s : inefficient) {
             wasted += s.cumulative;
         }
         long size = 0;
@@ -68,157 +66,113 @@ public final class DiveEfficiency {
         }
         Double userWasted = userSize == 0 ? null : (double) wasted / (double) userSize;
         List<DiveMetrics.Inefficiency> list = inefficient.stream()
-                .sorted(Comparator.comparingLong((PathScore s) -> s.cumulative).reversed().thenComparing(s -> s.path))
-                .map(s -> new DiveMetrics.Inefficiency(s.path, s.count, s.cumulative))
+                .map(s -> new DiveMetrics.Inefficiency("/" + s.path(), s.count, s.cumulative))
+                .sorted(Comparator.comparingLong(DiveMetrics.Inefficiency::cumulativeBytes).reversed()
+                        .thenComparing(DiveMetrics.Inefficiency::path))
                 .toList();
         return new DiveMetrics(efficiency, wasted, userWasted, size, userSize, list);
     }
 
-    /** Scores the leaves below {@code node}; false when a missing whiteout target ended the layer. */
-    private static boolean score(DiveNode node, DiveTree stacked, Map<String, PathScore> scores,
-                                 List<PathScore> inefficient) {
-        for (DiveNode child : node.children.values()) {
-            if (!score(child, stacked, scores, inefficient)) {
-                return false;
+    private static Node layerTree(List<LayerEntry> entries) {
+        Node root = new Node();
+        for (LayerEntry e : entries) {
+            switch (e.type()) {
+                case OPAQUE -> root.getOrCreate(e.path());
+                case WHITEOUT -> root.getOrCreate(PathNames.child(PathNames.parent(e.path()), WHITEOUT_PREFIX + e.name()))
+                        .setPayload(e.size(), false);
+                default -> root.getOrCreate(e.path()).setPayload(e.size(), e.type() == EntryType.DIRECTORY);
             }
         }
-        if (node.parent == null || !node.children.isEmpty()) {
-            return true;
-        }
-        String path = node.path();
-        PathScore s = scores.computeIfAbsent(path, PathScore::new);
-        long size;
-        if (node.isWhiteout()) {
-            DiveNode previous = stacked.get(path);
-            if (previous == null) {
-                return false;
+        return root;
+    }
+
+    /**
+     * Scores the leaves below {@code layerNode}; {@code stacked} is the same place in the stack of the
+     * layers below (null when absent). False when a missing whiteout target ended the layer.
+     */
+    private static boolean score(Node layerNode, Score score, Node stacked, List<Score> inefficient) {
+        for (Map.Entry<String, Node> child : layerNode.children().entrySet()) {
+            String name = child.getKey();
+            Node node = child.getValue();
+            boolean whiteout = node.isLeaf() && name.startsWith(WHITEOUT_PREFIX);
+            String pathName = whiteout ? name.substring(WHITEOUT_PREFIX.length()) : name;
+            Score childScore = score.child(pathName);
+            Node stackedChild = stacked == null ? null : stacked.child(pathName);
+            if (!node.isLeaf()) {
+                if (!score(node, childScore, stackedChild, inefficient)) {
+                    return false;
+                }
+                continue;
             }
-            size = previous.isDir ? previous.subtreeSize() : 0;
-        } else {
-            size = node.size;
-        }
-        s.cumulative += size;
-        if (s.minimum < 0 || size < s.minimum) {
-            s.minimum = size;
-        }
-        s.count++;
-        if (s.count == 2) {
-            inefficient.add(s);
+            long size;
+            if (whiteout) {
+                childScore.touch();
+                if (stackedChild == null) {
+                    return false;
+                }
+                size = stackedChild.isDir ? stackedChild.subtreeSize() : 0;
+            } else {
+                size = node.size;
+            }
+            if (childScore.add(size)) {
+                inefficient.add(childScore);
+            }
         }
         return true;
     }
 
-    private static final class PathScore {
-        final String path;
-        long cumulative;
-        long minimum = -1;
-        int count;
-
-        PathScore(String path) {
-            this.path = path;
+    /** dive's Stack: every node of {@code upper}, children first; whiteouts remove, others set the payload. */
+    private static void stack(Node stacked, Node upper) {
+        for (Map.Entry<String, Node> child : upper.children().entrySet()) {
+            String name = child.getKey();
+            Node node = child.getValue();
+            if (node.isLeaf() && name.startsWith(WHITEOUT_PREFIX)) {
+                stacked.remove(name.substring(WHITEOUT_PREFIX.length()));
+                continue;
+            }
+            Node target = stacked.getOrCreateChild(name);
+            stack(target, node);
+            target.setPayload(node.size, node.isDir);
         }
     }
 
-    /** A layer's tree in dive's model. */
-    private static final class DiveTree {
-        final DiveNode root = new DiveNode("", null);
-
-        static DiveTree of(List<LayerEntry> entries) {
-            DiveTree tree = new DiveTree();
-            for (LayerEntry e : entries) {
-                switch (e.type()) {
-                    case OPAQUE -> tree.add(e.path(), null);
-                    case WHITEOUT -> tree.add(PathNames.child(PathNames.parent(e.path()), WHITEOUT_PREFIX + e.name()), e);
-                    default -> tree.add(e.path(), e);
-                }
-            }
-            return tree;
-        }
-
-        /** Adds a path; {@code payload} null only creates the nodes on the way (an opaque marker's parent). */
-        void add(String path, LayerEntry payload) {
-            if (path.isEmpty()) {
-                return;
-            }
-            DiveNode node = getOrCreate(path);
-            if (payload != null) {
-                node.setPayload(payload.size(), payload.type() == EntryType.DIRECTORY);
-            }
-        }
-
-        /** The node at {@code path}, creating missing ones with an empty payload (not a directory, size 0). */
-        DiveNode getOrCreate(String path) {
-            DiveNode node = root;
-            for (String part : path.split("/")) {
-                DiveNode parent = node;
-                node = node.children.computeIfAbsent(part, n -> new DiveNode(n, parent));
-            }
-            return node;
-        }
-
-        DiveNode get(String path) {
-            DiveNode node = root;
-            for (String part : path.split("/")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                node = node.children.get(part);
-                if (node == null) {
-                    return null;
-                }
-            }
-            return node;
-        }
-
-        DiveTree copy() {
-            DiveTree copy = new DiveTree();
-            copyChildren(root, copy.root);
-            return copy;
-        }
-
-        private static void copyChildren(DiveNode from, DiveNode to) {
-            for (DiveNode child : from.children.values()) {
-                DiveNode c = new DiveNode(child.name, to);
-                c.setPayload(child.size, child.isDir);
-                to.children.put(c.name, c);
-                copyChildren(child, c);
-            }
-        }
-
-        /** dive's Stack: every node of {@code upper}, children first: whiteouts remove, others set the payload. */
-        void stack(DiveTree upper) {
-            stackBelow(upper.root);
-        }
-
-        private void stackBelow(DiveNode upperNode) {
-            for (DiveNode child : upperNode.children.values()) {
-                stackBelow(child);
-            }
-            if (upperNode.parent == null) {
-                return;
-            }
-            String path = upperNode.path();
-            if (upperNode.isWhiteout()) {
-                DiveNode target = get(path);
-                if (target != null) {
-                    target.parent.children.remove(target.name);
-                }
-            } else {
-                getOrCreate(path).setPayload(upperNode.size, upperNode.isDir);
-            }
-        }
-    }
-
-    private static final class DiveNode {
-        final String name;
-        final DiveNode parent;
-        final TreeMap<String, DiveNode> children = new TreeMap<>();
+    /** A node of a layer tree or of the stack, in dive's model: an implied node is not a directory. */
+    private static final class Node {
+        private TreeMap<String, Node> children;
         long size;
         boolean isDir;
 
-        DiveNode(String name, DiveNode parent) {
-            this.name = name;
-            this.parent = parent;
+        Map<String, Node> children() {
+            return children == null ? Map.of() : children;
+        }
+
+        boolean isLeaf() {
+            return children == null || children.isEmpty();
+        }
+
+        Node child(String name) {
+            return children == null ? null : children.get(name);
+        }
+
+        Node getOrCreateChild(String name) {
+            if (children == null) {
+                children = new TreeMap<>();
+            }
+            return children.computeIfAbsent(name, n -> new Node());
+        }
+
+        Node getOrCreate(String path) {
+            Node node = this;
+            for (String part : PathNames.elements(path)) {
+                node = node.getOrCreateChild(part);
+            }
+            return node;
+        }
+
+        void remove(String name) {
+            if (children != null) {
+                children.remove(name);
+            }
         }
 
         void setPayload(long payloadSize, boolean payloadIsDir) {
@@ -226,25 +180,79 @@ public final class DiveEfficiency {
             isDir = payloadIsDir;
         }
 
-        boolean isWhiteout() {
-            return name.startsWith(WHITEOUT_PREFIX);
-        }
-
-        /** dive's path: a whiteout leaf's prefix is fictitious. */
-        String path() {
-            List<String> parts = new ArrayList<>();
-            for (DiveNode n = this; n.parent != null; n = n.parent) {
-                parts.add(0, n == this && isWhiteout() ? n.name.substring(WHITEOUT_PREFIX.length()) : n.name);
-            }
-            return String.join("/", parts);
-        }
-
         long subtreeSize() {
             long total = size;
-            for (DiveNode child : children.values()) {
+            for (Node child : children().values()) {
                 total += child.subtreeSize();
             }
             return total;
+        }
+
+        Node copy() {
+            Node copy = new Node();
+            copy.setPayload(size, isDir);
+            for (Map.Entry<String, Node> child : children().entrySet()) {
+                if (copy.children == null) {
+                    copy.children = new TreeMap<>();
+                }
+                copy.children.put(child.getKey(), child.getValue().copy());
+            }
+            return copy;
+        }
+    }
+
+    /** The scores of one path across layers, in a tree parallel to the paths. */
+    private static final class Score {
+        private final Score parent;
+        private final String name;
+        private java.util.HashMap<String, Score> children;
+        private boolean seen;
+        long cumulative;
+        long minimum = -1;
+        int count;
+
+        Score(Score parent, String name) {
+            this.parent = parent;
+            this.name = name;
+        }
+
+        Score child(String childName) {
+            if (children == null) {
+                children = new java.util.HashMap<>();
+            }
+            return children.computeIfAbsent(childName, n -> new Score(this, n));
+        }
+
+        /** The path enters dive's score map (even when nothing is added to it). */
+        void touch() {
+            seen = true;
+        }
+
+        /** Records one sighting; true on the second one (the path becomes inefficient). */
+        boolean add(long size) {
+            seen = true;
+            cumulative += size;
+            if (minimum < 0 || size < minimum) {
+                minimum = size;
+            }
+            count++;
+            return count == 2;
+        }
+
+        void sum(long[] totals) {
+            if (seen) {
+                totals[0] += minimum;
+                totals[1] += cumulative;
+            }
+            if (children != null) {
+                for (Score child : children.values()) {
+                    child.sum(totals);
+                }
+            }
+        }
+
+        String path() {
+            return parent == null || parent.parent == null ? name : parent.path() + "/" + name;
         }
     }
 }

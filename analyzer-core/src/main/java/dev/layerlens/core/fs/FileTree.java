@@ -1,5 +1,6 @@
 package dev.layerlens.core.fs;
 
+import dev.layerlens.core.image.PathNames;
 import dev.layerlens.core.layer.EntryType;
 import dev.layerlens.core.layer.LayerEntry;
 import dev.layerlens.core.layer.LayerScan;
@@ -44,7 +45,7 @@ public final class FileTree {
         if (path.isEmpty()) {
             return node;
         }
-        for (String part : path.split("/")) {
+        for (String part : PathNames.elements(path)) {
             node = node.child(part);
             if (node == null) {
                 return null;
@@ -98,7 +99,7 @@ public final class FileTree {
 
     private void add(LayerEntry entry, Counter counter) {
         FileNode node = root;
-        for (String part : entry.path().split("/")) {
+        for (String part : PathNames.elements(entry.path())) {
             // a directory is needed here: a non-directory in the way is replaced by it
             FileVersion inTheWay = node.visibleVersion();
             if (inTheWay != null && !inTheWay.isDirectory() && node != root) {

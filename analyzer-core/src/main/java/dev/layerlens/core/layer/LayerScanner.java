@@ -132,11 +132,7 @@ public final class LayerScanner {
                 if (e.isFile() && e.getDataOffset() + e.getSize() > length) {
                     throw new ImageReadException(describe(layer) + " is truncated at byte " + length);
                 }
-                size += TarEntries.sizeOf(e);
-                LayerEntry entry = TarEntries.decode(e);
-                if (entry != null) {
-                    entries.add(entry);
-                }
+                size += collect(e, entries);
             }
         }
         progress.bytesRead(length);
@@ -162,12 +158,13 @@ public final class LayerScanner {
             long size = 0;
             try {
                 TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(tarStream, BUFFER));
+                byte[] content = new byte[BUFFER];
                 for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                    size += TarEntries.sizeOf(e);
-                    LayerEntry entry = TarEntries.decode(e);
-                    if (entry != null) {
-                        entries.add(entry);
+                    // read the content here, through one buffer: the library's skip allocates per entry
+                    while (tar.read(content) >= 0) {
+                        // hashed by tarStream below
                     }
+                    size += collect(e, entries);
                 }
                 tarStream.drain();
                 raw.drain();
@@ -181,6 +178,19 @@ public final class LayerScanner {
             }
             return new LayerScan(layer.index(), entries, size, tarStream.count(), raw.count(), compression, blobDigest, verify);
         }
+    }
+
+    /** Adds the entry to {@code entries}; returns what it adds to dive's layer size (its size field). */
+    private static long collect(TarArchiveEntry e, List<LayerEntry> entries) {
+        String path = TarEntries.pathOf(e);
+        if (path.isEmpty()) {
+            return 0;
+        }
+        LayerEntry entry = TarEntries.decode(e, path);
+        if (entry != null) {
+            entries.add(entry);
+        }
+        return e.getSize();
     }
 
     private InputStream decompress(Compression compression, InputStream in, Layer layer) throws ImageReadException {

@@ -13,17 +13,16 @@ final class TarEntries {
     private TarEntries() {
     }
 
-    /**
-     * What the entry adds to the layer size (dive's definition): its size field, for every entry but
-     * the root directory itself, markers and bookkeeping included.
-     */
-    static long sizeOf(TarArchiveEntry e) {
-        return PathNames.normalize(e.getName()).isEmpty() ? 0 : e.getSize();
+    /** The normalised name of a tar entry; empty for the root directory itself. */
+    static String pathOf(TarArchiveEntry e) {
+        return PathNames.normalize(e.getName());
     }
 
-    /** The entry, or null for names that carry nothing (the root itself, aufs bookkeeping). */
-    static LayerEntry decode(TarArchiveEntry e) {
-        String path = PathNames.normalize(e.getName());
+    /**
+     * The entry at {@code path} (from {@link #pathOf}), or null for names that carry nothing
+     * (the root itself, aufs bookkeeping).
+     */
+    static LayerEntry decode(TarArchiveEntry e, String path) {
         if (path.isEmpty()) {
             return null;
         }

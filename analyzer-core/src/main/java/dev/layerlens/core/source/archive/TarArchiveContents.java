@@ -37,7 +37,10 @@ public final class TarArchiveContents implements ArchiveContents {
                 if (e.isSymbolicLink()) {
                     entries.put(name, new Entry(0, 0, ArchivePaths.resolveSymlink(name, e.getLinkName()), null));
                 } else if (e.isLink()) {
-                    entries.put(name, new Entry(0, 0, null, PathNames.normalize(e.getLinkName())));
+                    String target = PathNames.normalize(e.getLinkName());
+                    if (!target.equals(name)) { // tar re-adding a file as a link to itself changes nothing
+                        entries.put(name, new Entry(0, 0, null, target));
+                    }
                 } else if (e.isFile()) {
                     if (e.isSparse()) {
                         throw new IOException("entry " + name + " is a sparse file, which image archives never hold");
