@@ -1,11 +1,15 @@
 package dev.layerlens.core;
 
+import dev.layerlens.core.analysis.AnalysisContext;
 import dev.layerlens.core.analysis.DiveEfficiency;
+import dev.layerlens.core.analysis.Finding;
+import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Reclaimable;
 import dev.layerlens.core.analysis.ReclaimableAnalysis;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
+import dev.layerlens.core.layer.ContentInspector;
 import dev.layerlens.core.layer.LayerScan;
 import dev.layerlens.core.layer.LayerScanner;
 import dev.layerlens.core.layer.ScanOptions;
@@ -17,16 +21,23 @@ import dev.layerlens.core.source.ImageSource;
 import dev.layerlens.core.source.SourceOptions;
 import dev.layerlens.core.source.SourceResolver;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The whole pipeline: open the image, scan its layers once, stack them, run the analyses, report. */
 public final class ImageAnalyzer {
     private final SourceResolver resolver;
     private final ScanOptions scanOptions;
+    private final Supplier<List<ImageCheck>> checks;
 
-    public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions) {
+    /** @param checks makes a fresh set of checks for each analysis run */
+    public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions, Supplier<List<ImageCheck>> checks) {
         this.resolver = resolver;
         this.scanOptions = scanOptions;
+        this.checks = checks;
     }
 
     /** Makes the progress listener once the image is open and its size known. */
@@ -45,15 +56,25 @@ public final class ImageAnalyzer {
         long start = System.nanoTime();
         try (ImageSource source = resolver.open(input, sourceOptions)) {
             long opened = System.nanoTime();
-            List<LayerScan> scans = new LayerScanner(scanOptions, progressFactory.start(source.image())).scanAll(source);
+            List<ImageCheck> runChecks = checks.get();
+            List<ContentInspector> inspectors = runChecks.stream().map(ImageCheck::contentInspector)
+                    .filter(Objects::nonNull).toList();
+            List<LayerScan> scans = new LayerScanner(scanOptions, inspectors, progressFactory.start(source.image()))
+                    .scanAll(source);
             long scanned = System.nanoTime();
             FileTree tree = FileTree.build(scans);
             DiveMetrics dive = DiveEfficiency.compute(scans);
             Reclaimable reclaimable = ReclaimableAnalysis.compute(tree, scans.size());
+            AnalysisContext context = new AnalysisContext(source.image(), scans, tree);
+            List<Finding> findings = new ArrayList<>();
+            for (ImageCheck check : runChecks) {
+                findings.addAll(check.findings(context));
+            }
+            findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
             long analysed = System.nanoTime();
             Report.Timings timings = new Report.Timings(millis(opened - start), millis(scanned - opened),
                     millis(analysed - scanned));
-            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, List.of(), timings);
+            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings);
             return new Result(source.image(), tree, report);
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);

@@ -48,7 +48,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = parent.console();
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, Runtime.getRuntime().availableProcessors());
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions);
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

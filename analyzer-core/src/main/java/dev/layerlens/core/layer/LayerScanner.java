@@ -36,10 +36,12 @@ public final class LayerScanner {
     private static final int BUFFER = 256 * 1024;
 
     private final ScanOptions options;
+    private final List<ContentInspector> inspectors;
     private final ScanProgress progress;
 
-    public LayerScanner(ScanOptions options, ScanProgress progress) {
+    public LayerScanner(ScanOptions options, List<ContentInspector> inspectors, ScanProgress progress) {
         this.options = options;
+        this.inspectors = List.copyOf(inspectors);
         this.progress = progress;
     }
 
@@ -125,19 +127,23 @@ public final class LayerScanner {
     /** Uncompressed layer in a local file, nothing to verify: read headers, seek past contents. */
     private LayerScan seekScan(Layer layer, LayerBlob blob, SeekableByteChannel ch) throws IOException, ImageReadException {
         long length = ch.size();
-        List<LayerEntry> entries = new ArrayList<>();
-        long size = 0;
+        Entries entries = new Entries();
+        ContentReader reader = new ContentReader(layer);
         try (TarFile tar = new TarFile(ch)) {
             for (TarArchiveEntry e : tar.getEntries()) {
                 if (e.isFile() && e.getDataOffset() + e.getSize() > length) {
                     throw new ImageReadException(describe(layer) + " is truncated at byte " + length);
                 }
-                size += collect(e, entries);
+                if (reader.wanted(entries.add(e)) > 0) {
+                    try (InputStream content = tar.getInputStream(e)) {
+                        reader.inspect(content);
+                    }
+                }
             }
         }
         progress.bytesRead(length);
         Digest digest = blob.expectedDigest().orElse(layer.diffId());
-        return new LayerScan(layer.index(), entries, size, -1, length, Compression.NONE, digest, false);
+        return new LayerScan(layer.index(), entries.list, entries.size, -1, length, Compression.NONE, digest, false);
     }
 
     private LayerScan streamScan(Layer layer, LayerBlob blob) throws IOException, ImageReadException {
@@ -154,17 +160,19 @@ public final class LayerScanner {
             boolean tarIsBlob = compression == Compression.NONE && blobHasher.getAlgorithm().equals("SHA-256");
             HashingInputStream tarStream = new HashingInputStream(decompress(compression, buffered, layer),
                     tarIsBlob ? null : Digest.newSha256());
-            List<LayerEntry> entries = new ArrayList<>();
-            long size = 0;
+            Entries entries = new Entries();
             try {
                 TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(tarStream, BUFFER));
-                byte[] content = new byte[BUFFER];
+                ContentReader reader = new ContentReader(layer);
+                byte[] rest = new byte[BUFFER];
                 for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                    // read the content here, through one buffer: the library's skip allocates per entry
-                    while (tar.read(content) >= 0) {
+                    if (reader.wanted(entries.add(e)) > 0) {
+                        reader.inspect(tar);
+                    }
+                    // read the rest here, through one buffer: the library's skip allocates per entry
+                    while (tar.read(rest) >= 0) {
                         // hashed by tarStream below
                     }
-                    size += collect(e, entries);
                 }
                 tarStream.drain();
                 raw.drain();
@@ -176,21 +184,68 @@ public final class LayerScanner {
             if (verify) {
                 check(layer, blob, raw.count(), blobDigest, tarDigest);
             }
-            return new LayerScan(layer.index(), entries, size, tarStream.count(), raw.count(), compression, blobDigest, verify);
+            return new LayerScan(layer.index(), entries.list, entries.size, tarStream.count(), raw.count(), compression,
+                    blobDigest, verify);
         }
     }
 
-    /** Adds the entry to {@code entries}; returns what it adds to dive's layer size (its size field). */
-    private static long collect(TarArchiveEntry e, List<LayerEntry> entries) {
-        String path = TarEntries.pathOf(e);
-        if (path.isEmpty()) {
-            return 0;
+    /** Hands wanted files' leading bytes to the inspectors; one reusable buffer per layer. */
+    private final class ContentReader {
+        private final Layer layer;
+        private byte[] buffer = new byte[0];
+        private LayerEntry entry;
+        private int wanted;
+
+        ContentReader(Layer layer) {
+            this.layer = layer;
         }
-        LayerEntry entry = TarEntries.decode(e, path);
-        if (entry != null) {
-            entries.add(entry);
+
+        /** How many bytes of {@code candidate} (null: an entry that carries nothing) are wanted. */
+        int wanted(LayerEntry candidate) {
+            wanted = 0;
+            entry = candidate;
+            if (inspectors.isEmpty() || entry == null || entry.type() != EntryType.FILE) {
+                return 0;
+            }
+            for (ContentInspector inspector : inspectors) {
+                wanted = Math.max(wanted, inspector.bytesWanted(layer, entry));
+            }
+            wanted = (int) Math.min(wanted, entry.size());
+            return wanted;
         }
-        return e.getSize();
+
+        void inspect(InputStream content) throws IOException {
+            if (buffer.length < wanted) {
+                buffer = new byte[wanted];
+            }
+            int length = content.readNBytes(buffer, 0, wanted);
+            for (ContentInspector inspector : inspectors) {
+                int asked = inspector.bytesWanted(layer, entry);
+                if (asked > 0) {
+                    inspector.inspect(layer, entry, buffer, Math.min(asked, length));
+                }
+            }
+        }
+    }
+
+    /** The entries of a layer and dive's layer size (every entry's size field, markers included). */
+    private static final class Entries {
+        final List<LayerEntry> list = new ArrayList<>();
+        long size;
+
+        /** Records a tar entry; returns its decoded form, or null when it carries nothing. */
+        LayerEntry add(TarArchiveEntry e) {
+            String path = TarEntries.pathOf(e);
+            if (path.isEmpty()) {
+                return null;
+            }
+            size += e.getSize();
+            LayerEntry entry = TarEntries.decode(e, path);
+            if (entry != null) {
+                list.add(entry);
+            }
+            return entry;
+        }
     }
 
     private InputStream decompress(Compression compression, InputStream in, Layer layer) throws ImageReadException {

@@ -1,6 +1,7 @@
 package dev.layerlens.core.report;
 
 import dev.layerlens.core.analysis.DiveMetrics;
+import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ReclaimablePath;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class TextReportWriter {
         summary(report, out);
         layers(report, out);
         reclaimable(report, out);
+        findings(report, out);
         dive(report.metrics().dive(), out);
         notes(report, out);
         out.flush();
@@ -84,6 +86,35 @@ public final class TextReportWriter {
             String layers = p.layers().stream().map(String::valueOf).collect(Collectors.joining(",")) + " → " + p.hiddenBy();
             out.printf("  %9s  %-11s  %-18s  %s%n", Sizes.si(p.bytes()), p.reason().id(), layers,
                     TerminalText.fit(p.path(), pathWidth));
+        }
+        out.println();
+    }
+
+    private void findings(Report report, PrintWriter out) {
+        if (report.findings().isEmpty()) {
+            return;
+        }
+        out.println(heading("Findings") + " (" + report.findings().size() + ")");
+        for (Finding f : report.findings()) {
+            StringBuilder where = new StringBuilder();
+            if (f.layerIndex() != null) {
+                where.append("layer ").append(f.layerIndex());
+            }
+            if (f.path() != null) {
+                where.append(where.length() > 0 ? ", " : "").append(f.path());
+            }
+            String bytes = f.bytes() == null ? "" : "  " + Sizes.si(f.bytes());
+            out.printf("  %-8s %s%s%n", f.severity().id().toUpperCase(Locale.ROOT), f.id(), bytes);
+            out.println("           " + TerminalText.fit(f.title(), width - 11));
+            if (where.length() > 0) {
+                out.println("           where: " + TerminalText.fit(where.toString(), width - 18));
+            }
+            if (f.evidence() != null) {
+                out.println("           seen:  " + TerminalText.fit(f.evidence(), width - 18));
+            }
+            if (f.remedy() != null) {
+                out.println("           fix:   " + TerminalText.fit(f.remedy(), width - 18));
+            }
         }
         out.println();
     }
