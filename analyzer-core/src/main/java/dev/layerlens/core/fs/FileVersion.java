@@ -14,6 +14,7 @@ public final class FileVersion {
     private final long uid;
     private final long gid;
     private final String linkTarget;
+    private final long contentHash;
     private int hiddenBy = -1;
     private HideReason hideReason;
 
@@ -25,6 +26,7 @@ public final class FileVersion {
         this.uid = entry.uid();
         this.gid = entry.gid();
         this.linkTarget = entry.linkTarget();
+        this.contentHash = entry.contentHash();
     }
 
     public int layer() {
@@ -59,6 +61,11 @@ public final class FileVersion {
 
     public String linkTarget() {
         return linkTarget;
+    }
+
+    /** {@link LayerEntry#contentHash()}: 0 when not computed. */
+    public long contentHash() {
+        return contentHash;
     }
 
     public boolean isDirectory() {

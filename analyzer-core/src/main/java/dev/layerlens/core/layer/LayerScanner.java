@@ -97,7 +97,7 @@ public final class LayerScanner {
     /** Scans one layer. */
     public LayerScan scan(Layer layer, LayerBlob blob) throws ImageReadException {
         try {
-            if (!options.verifyDigests()) {
+            if (options.maySeek()) {
                 Optional<SeekableByteChannel> channel = blob.openChannel();
                 if (channel.isPresent()) {
                     try (SeekableByteChannel ch = channel.get()) {
@@ -165,13 +165,22 @@ public final class LayerScanner {
                 TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(tarStream, BUFFER));
                 ContentReader reader = new ContentReader(layer);
                 byte[] rest = new byte[BUFFER];
+                ContentChecksum checksum = options.hashContents() ? new ContentChecksum() : null;
+                InputStream content = checksum == null ? tar : checksum.wrap(tar);
                 for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                    if (reader.wanted(entries.add(e)) > 0) {
-                        reader.inspect(tar);
+                    LayerEntry entry = entries.add(e);
+                    if (checksum != null) {
+                        checksum.reset();
+                    }
+                    if (reader.wanted(entry) > 0) {
+                        reader.inspect(content);
                     }
                     // read the rest here, through one buffer: the library's skip allocates per entry
-                    while (tar.read(rest) >= 0) {
+                    while (content.read(rest) >= 0) {
                         // hashed by tarStream below
+                    }
+                    if (checksum != null && entry != null && entry.type() == EntryType.FILE) {
+                        entries.replaceLast(entry.withContentHash(checksum.value()));
                     }
                 }
                 tarStream.drain();
@@ -245,6 +254,10 @@ public final class LayerScanner {
                 list.add(entry);
             }
             return entry;
+        }
+
+        void replaceLast(LayerEntry entry) {
+            list.set(list.size() - 1, entry);
         }
     }
 

@@ -34,14 +34,14 @@ final class TarEntries {
         int mode = e.getMode() & 07777;
         if (name.startsWith(WHITEOUT_PREFIX)) {
             if (name.equals(OPAQUE_MARKER)) {
-                return new LayerEntry(parent, EntryType.OPAQUE, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), null);
+                return new LayerEntry(parent, EntryType.OPAQUE, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), null, 0);
             }
             String removed = name.substring(WHITEOUT_PREFIX.length());
             if (removed.isEmpty()) {
                 return null;
             }
             return new LayerEntry(PathNames.child(parent, removed), EntryType.WHITEOUT, e.getSize(), mode,
-                    e.getLongUserId(), e.getLongGroupId(), null);
+                    e.getLongUserId(), e.getLongGroupId(), null, 0);
         }
         EntryType type;
         String link = null;
@@ -58,6 +58,6 @@ final class TarEntries {
         } else {
             type = EntryType.FILE;
         }
-        return new LayerEntry(path, type, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), link);
+        return new LayerEntry(path, type, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), link, 0);
     }
 }
