@@ -56,6 +56,17 @@ final class OciLayoutReader {
         return new ArchiveImageSource(contents, image, layerBlobs);
     }
 
+    /** True when index.json can be read and lists at least one manifest. */
+    static boolean listsManifests(ArchiveContents contents) {
+        try {
+            ArchiveFile indexFile = contents.find(INDEX).orElse(null);
+            return indexFile != null
+                    && !WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX).manifestsOrEmpty().isEmpty();
+        } catch (IOException | WireJson.InvalidJsonException e) {
+            return false;
+        }
+    }
+
     private static DescriptorJson select(List<DescriptorJson> manifests, String tag, String layout)
             throws ImageReadException {
         if (manifests.isEmpty()) {
