@@ -46,7 +46,10 @@ public final class SourceResolver {
             throw new ImageReadException("no such file or directory (image names are looked up in a daemon or registry,"
                     + " which this version of layerlens does not do)");
         }
-        return ArchiveOpener.open(input, target.path(), kind, target.reference(), options);
+        // the archive's name without the image named inside it: readers append that themselves
+        String archive = target.reference() == null ? input
+                : input.substring(0, input.length() - target.reference().length() - 1);
+        return ArchiveOpener.open(archive, target.path(), kind, target.reference(), options);
     }
 
     record PathAndReference(Path path, String reference) {
