@@ -38,7 +38,7 @@ final class OciLayoutReader {
         try {
             index = WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX);
         } catch (IOException | WireJson.InvalidJsonException e) {
-            throw new ImageReadException("invalid index.json: " + e.getMessage());
+            throw new ImageReadException("invalid " + e.getMessage());
         }
         DescriptorJson chosen = select(index.manifestsOrEmpty(), tag, contents.displayName());
         Digest root;
