@@ -7,6 +7,8 @@ import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Reclaimable;
 import dev.layerlens.core.analysis.ReclaimableAnalysis;
+import dev.layerlens.core.analysis.grade.Readiness;
+import dev.layerlens.core.analysis.grade.ReadinessAnalysis;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
 import dev.layerlens.core.layer.ContentInspector;
@@ -71,10 +73,12 @@ public final class ImageAnalyzer {
                 findings.addAll(check.findings(context));
             }
             findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
+            Readiness readiness = ReadinessAnalysis.compute(context, findings, reclaimable.totalBytes());
             long analysed = System.nanoTime();
             Report.Timings timings = new Report.Timings(millis(opened - start), millis(scanned - opened),
                     millis(analysed - scanned));
-            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings);
+            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings,
+                    readiness);
             return new Result(source.image(), tree, report);
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);

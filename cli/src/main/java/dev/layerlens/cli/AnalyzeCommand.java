@@ -47,8 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console();
-        ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
-                Runtime.getRuntime().availableProcessors());
+        ScanOptions scanOptions = imageOptions.scanOptions();
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

@@ -1,6 +1,8 @@
 package dev.layerlens.cli;
 
 import dev.layerlens.core.analysis.ImageCheck;
+import dev.layerlens.core.analysis.grade.ReadinessChecks;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The checks {@code analyze} runs; each run gets fresh instances. */
@@ -9,6 +11,8 @@ final class Checks {
     }
 
     static List<ImageCheck> all() {
-        return List.of();
+        List<ImageCheck> checks = new ArrayList<>();
+        checks.addAll(ReadinessChecks.create());
+        return checks;
     }
 }

@@ -18,6 +18,14 @@ final class ImageOptions {
             description = "Do not hash layers to check blob digests and diffIDs (faster on uncompressed archives).")
     boolean noVerify;
 
+    /**
+     * Content checksums (for waste/layer-duplication) ride along with digest verification; --no-verify
+     * turns both off so that uncompressed local layers can be read by seeking past file contents.
+     */
+    dev.layerlens.core.layer.ScanOptions scanOptions() {
+        return new dev.layerlens.core.layer.ScanOptions(!noVerify, !noVerify, Runtime.getRuntime().availableProcessors());
+    }
+
     SourceOptions sourceOptions() {
         return new SourceOptions(platform, source);
     }

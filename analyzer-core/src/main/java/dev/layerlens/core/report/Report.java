@@ -3,11 +3,13 @@ package dev.layerlens.core.report;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ReclaimablePath;
+import dev.layerlens.core.analysis.grade.Readiness;
 import java.util.List;
 
 /**
  * Everything {@code analyze} tells about an image; the JSON report is this record as is
- * (documented in docs/json-report.md).
+ * (documented in docs/json-report.md). {@code readiness} (grade, removable bytes, cache exposure,
+ * biggest wins) is null when the analysis did not produce it.
  */
 public record Report(
         int schemaVersion,
@@ -17,7 +19,8 @@ public record Report(
         List<ReclaimablePath> reclaimable,
         List<Finding> findings,
         List<String> notes,
-        Timings timings) {
+        Timings timings,
+        Readiness readiness) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -26,6 +29,12 @@ public record Report(
         reclaimable = List.copyOf(reclaimable);
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+    }
+
+    /** A report without the production-readiness summary (analyses that grade nothing). */
+    public Report(int schemaVersion, ImageSummary image, List<LayerReport> layers, Metrics metrics,
+                  List<ReclaimablePath> reclaimable, List<Finding> findings, List<String> notes, Timings timings) {
+        this(schemaVersion, image, layers, metrics, reclaimable, findings, notes, timings, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.layerlens.core.report;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.Reclaimable;
+import dev.layerlens.core.analysis.grade.Readiness;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.fs.LayerChanges;
 import dev.layerlens.core.image.Digest;
@@ -20,6 +21,13 @@ public final class ReportBuilder {
 
     public static Report build(Image image, List<LayerScan> scans, FileTree tree, DiveMetrics dive,
                                Reclaimable reclaimable, List<Finding> findings, Report.Timings timings) {
+        return build(image, scans, tree, dive, reclaimable, findings, timings, null);
+    }
+
+    /** @param readiness the production-readiness summary, or null */
+    public static Report build(Image image, List<LayerScan> scans, FileTree tree, DiveMetrics dive,
+                               Reclaimable reclaimable, List<Finding> findings, Report.Timings timings,
+                               Readiness readiness) {
         List<LayerChanges> changes = tree.changes();
         List<Report.LayerReport> layers = new ArrayList<>();
         long compressedTotal = 0;
@@ -44,7 +52,7 @@ public final class ReportBuilder {
                 image.configDigest().toString(), image.platform().toString(), image.config().created(),
                 dive.sizeBytes(), allCompressed ? compressedTotal : null, tree.visibleBytes(), layers.size(), verified);
         return new Report(Report.SCHEMA_VERSION, summary, layers,
-                new Report.Metrics(dive, reclaimable.totalBytes()), reclaimable.paths(), findings, image.notes(), timings);
+                new Report.Metrics(dive, reclaimable.totalBytes()), reclaimable.paths(), findings, image.notes(), timings, readiness);
     }
 
     private static String blobDigest(Layer layer, LayerScan scan) {

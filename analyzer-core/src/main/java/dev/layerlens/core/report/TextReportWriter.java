@@ -34,6 +34,7 @@ public final class TextReportWriter {
         layers(report, out);
         reclaimable(report, out);
         findings(report, out);
+        ReadinessText.write(report.readiness(), report.image().sizeBytes(), width, this::heading, out);
         dive(report.metrics().dive(), out);
         notes(report, out);
         out.flush();
