@@ -1,0 +1,75 @@
+package dev.layerlens.core.analysis.hygiene;
+
+import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layerlens.core.analysis.testimage.TestImage;
+import org.junit.jupiter.api.Test;
+
+/** Shell form, EXPOSE 22, kernel-path volumes, OCI labels, the tag. */
+class ConfigRulesTest {
+
+    private static TestImage.Builder image() {
+        return TestImage.builder().layer("/bin/sh -c make", file("app/server", 10));
+    }
+
+    @Test
+    void shellFormCmd() {
+        var result = image().cmd("/bin/sh", "-c", "node server.js").build().analyze(new CommandFormCheck());
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(CommandFormCheck.ID);
+            assertThat(f.evidence()).isEqualTo("CMD node server.js runs as /bin/sh -c …");
+        });
+    }
+
+    @Test
+    void shellFormEntrypointWinsOverCmd() {
+        var result = image().entrypoint("/bin/bash", "-c", "exec app").cmd("--port", "80").build()
+                .analyze(new CommandFormCheck());
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.title()).startsWith("ENTRYPOINT"));
+    }
+
+    @Test
+    void execFormIsFine() {
+        assertThat(image().cmd("node", "server.js").build().analyze(new CommandFormCheck()).findings()).isEmpty();
+        assertThat(image().entrypoint("/tini", "--").cmd("/bin/sh", "-c", "x").build()
+                .analyze(new CommandFormCheck()).findings()).isEmpty();
+        assertThat(image().cmd("/bin/sh", "-c").build().analyze(new CommandFormCheck()).findings()).isEmpty();
+    }
+
+    @Test
+    void sshPort() {
+        assertThat(image().expose("22/tcp", "8080/tcp").build().analyze(new ConfigRulesCheck()).ids())
+                .containsExactly(ConfigRulesCheck.SSH_ID);
+        assertThat(image().expose("2222/tcp", "22/udp").build().analyze(new ConfigRulesCheck()).ids()).isEmpty();
+    }
+
+    @Test
+    void volumesOnKernelPaths() {
+        var result = image().volume("/sys", "/proc/", "/dev/shm", "/data", "/system").build().analyze(new ConfigRulesCheck());
+        assertThat(result.withId(ConfigRulesCheck.VOLUME_ID)).extracting(f -> f.path())
+                .containsExactly("/sys", "/proc", "/dev/shm");
+    }
+
+    @Test
+    void missingOciLabelsAreNamed() {
+        var result = image().label("org.opencontainers.image.revision", null).label("org.opencontainers.image.source", " ")
+                .build().analyze(new ConfigRulesCheck());
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(ConfigRulesCheck.LABELS_ID);
+            assertThat(f.evidence()).isEqualTo("no org.opencontainers.image.revision, org.opencontainers.image.source");
+        });
+    }
+
+    @Test
+    void latestOrNoTag() {
+        for (String reference : new String[] {"app:latest", "app", "registry.example:5000/team/app", "image.tar"}) {
+            assertThat(image().reference(reference).build().analyze(new ImageTagCheck()).ids())
+                    .as(reference).containsExactly(ImageTagCheck.ID);
+        }
+        for (String reference : new String[] {"app:1.4", "registry.example:5000/team/app:3f9c2ab",
+                "app@sha256:0123456789012345678901234567890123456789012345678901234567890123"}) {
+            assertThat(image().reference(reference).build().analyze(new ImageTagCheck()).ids()).as(reference).isEmpty();
+        }
+    }
+}
