@@ -27,11 +27,13 @@ final class TarEntries {
         if (path.isEmpty()) {
             return null;
         }
-        if (path.startsWith(AUFS_META_PREFIX) || path.contains("/" + AUFS_META_PREFIX)) {
-            return null;
-        }
         String parent = PathNames.parent(path);
         String name = path.substring(path.lastIndexOf('/') + 1);
+        // the opaque marker shares the aufs prefix: recognise it before dropping the bookkeeping
+        if (!name.equals(OPAQUE_MARKER)
+                && (path.startsWith(AUFS_META_PREFIX) || path.contains("/" + AUFS_META_PREFIX))) {
+            return null;
+        }
         int mode = e.getMode() & 07777;
         if (name.startsWith(WHITEOUT_PREFIX)) {
             if (name.equals(OPAQUE_MARKER)) {
