@@ -7,10 +7,12 @@ import dev.layerlens.core.report.Report;
 import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.SourceOptions;
 import dev.layerlens.core.source.SourceResolver;
+import dev.layerlens.testdata.DockerArchive;
 import dev.layerlens.testdata.Entry;
 import dev.layerlens.testdata.ImageSpec;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the whole pipeline on fixture archives, and the reference image most tests are built on. */
 public final class TestImages {
@@ -28,6 +30,18 @@ public final class TestImages {
             throws ImageReadException {
         return new ImageAnalyzer(new SourceResolver(InputStream.nullInputStream()), scan)
                 .analyze(input, source, ImageAnalyzer.ProgressFactory.NONE);
+    }
+
+    /** Writes one image of the given layers (step i made layer i) as a docker save, and analyses it. */
+    @SafeVarargs
+    public static ImageAnalyzer.Result stacked(Path dir, List<Entry>... layers) throws ImageReadException {
+        ImageSpec.Builder image = ImageSpec.builder();
+        for (int i = 0; i < layers.length; i++) {
+            image.layer("step " + i, layers[i].toArray(Entry[]::new));
+        }
+        Path path = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(image.build(), "t:1")
+                .write(dir.resolve("stacked-" + System.nanoTime() + ".tar")).path();
+        return analyze(path);
     }
 
     public static Report report(Object input) throws ImageReadException {

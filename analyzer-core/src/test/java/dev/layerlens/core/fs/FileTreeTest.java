@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.layerlens.core.ImageAnalyzer;
 import dev.layerlens.core.TestImages;
 import dev.layerlens.core.source.ImageReadException;
-import dev.layerlens.testdata.DockerArchive;
 import dev.layerlens.testdata.Entry;
-import dev.layerlens.testdata.ImageSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,9 @@ class FileTreeTest {
     @TempDir
     Path dir;
 
+    @SafeVarargs
     private ImageAnalyzer.Result stack(List<Entry>... layers) throws ImageReadException {
-        ImageSpec.Builder image = ImageSpec.builder();
-        for (int i = 0; i < layers.length; i++) {
-            image.layer("step " + i, layers[i].toArray(Entry[]::new));
-        }
-        Path path = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(image.build(), "t:1")
-                .write(dir.resolve("image.tar")).path();
-        return TestImages.analyze(path);
+        return TestImages.stacked(dir, layers);
     }
 
     private static FileVersion visible(ImageAnalyzer.Result result, String path) {
