@@ -36,7 +36,9 @@ class SampleArchiveTest {
 
         assertThat(report.image().reference()).isEqualTo("layerlens/sample:1.0");
         assertThat(report.image().digest()).isEqualTo("sha256:c72e3ff95f9336b8b9b2cc75cdea30012cf54a3317aa589ce79ac99cfccec969");
-        assertThat(report.image().sizeBytes()).isEqualTo(3850);
+        assertThat(report.image().sizeBytes()).isEqualTo(3850).isEqualTo(SampleImage.spec().declaredBytes());
+        assertThat(report.layers()).extracting(Report.LayerReport::sizeBytes).containsExactlyElementsOf(
+                SampleImage.spec().layers().stream().map(dev.layerlens.testdata.LayerSpec::declaredBytes).toList());
         assertThat(report.image().visibleBytes()).isEqualTo(1350);
         assertThat(report.layers())
                 .extracting(Report.LayerReport::sizeBytes, Report.LayerReport::fileCount, Report.LayerReport::addedCount,
