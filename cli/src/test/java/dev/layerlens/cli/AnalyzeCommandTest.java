@@ -65,6 +65,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anOutputFileThatCannotBeWrittenIsAUsageErrorWithOneLine() {
+        Path report = dir.resolve("no-such-dir").resolve("report.json");
+        Run run = Run.of("analyze", "-f", "json", "-o", report.toString(), archive.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).isEqualTo("layerlens: cannot write " + report + ": its directory does not exist");
+    }
+
+    @Test
     void aTextReportWrittenToAFileHasNoColour() throws Exception {
         Path report = dir.resolve("report.txt");
         assertThat(Run.of("analyze", "-o", report.toString(), archive.toString()).code()).isZero();
