@@ -50,8 +50,14 @@ final class OciLayoutReader {
         LayoutBlobSource blobs = new LayoutBlobSource(contents);
         ResolvedManifest resolved = new OciImageResolver(blobs, options).resolve(root);
         List<LayerBlob> layerBlobs = new ArrayList<>();
-        for (LayerDescriptor d : resolved.layers()) {
-            layerBlobs.add(blobs.layerBlob(d.digest(), d.size()));
+        for (int i = 0; i < resolved.layers().size(); i++) {
+            LayerDescriptor d = resolved.layers().get(i);
+            try {
+                layerBlobs.add(blobs.layerBlob(d.digest(), d.size()));
+            } catch (ImageReadException e) {
+                // the blob source knows digests, not layer positions: name the layer as the scanner does
+                throw new ImageReadException("layer " + i + ": " + e.getMessage(), e);
+            }
         }
         String reference = tag == null ? contents.displayName() : contents.displayName() + ":" + tag;
         Image image = ImageAssembler.assemble(reference, sourceKind, resolved.manifestDigest(), resolved.configDigest(),
