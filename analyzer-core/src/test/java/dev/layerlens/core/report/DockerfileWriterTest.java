@@ -1,11 +1,9 @@
 package dev.layerlens.core.report;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerlens.core.analysis.DiveEfficiency;
 import dev.layerlens.core.analysis.ImageCheck;
-import dev.layerlens.core.analysis.ReclaimableAnalysis;
 import dev.layerlens.core.analysis.grade.ReadinessChecks;
 import dev.layerlens.core.analysis.testimage.TestImage;
 import java.io.PrintWriter;
@@ -15,23 +13,19 @@ import org.junit.jupiter.api.Test;
 class DockerfileWriterTest {
 
     static Report report(TestImage image) {
-        var result = image.analyze(ReadinessChecks.create().toArray(ImageCheck[]::new));
-        var context = result.context();
-        return ReportBuilder.build(context.image(), context.scans(), context.tree(),
-                DiveEfficiency.compute(context.scans()), ReclaimableAnalysis.compute(context.tree(), context.scans().size()),
-                result.findings(), new Report.Timings(0, 0, 0), result.readiness());
+        return image.analyze(ReadinessChecks.create().toArray(ImageCheck[]::new)).report();
     }
 
     private static String render(TestImage image) {
-        Report report = report(image);
+        TestImage.Result result = image.analyze(ReadinessChecks.create().toArray(ImageCheck[]::new));
         StringWriter out = new StringWriter();
-        DockerfileWriter.write(image.analyze().context().image(), report, new PrintWriter(out));
+        DockerfileWriter.write(result.image(), result.report(), new PrintWriter(out));
         return out.toString();
     }
 
     @Test
     void buildKitHistoryWithBaseAndAnnotations() {
-        String text = render(TestImage.builder().reference("app:1.0").user("")
+        String text = render(TestImage.builder().tag("app:1.0").user("")
                 .recorded("2023-01-01T00:00:00Z", "Imported from -").layer("", file("etc/os-release", 1_000))
                 .recorded("2024-01-01T00:00:00Z", "buildkit.dockerfile.v0")
                 .emptyStep("ARG NPM_TOKEN=npm_s3cr3t")

@@ -1,6 +1,6 @@
 package dev.layerlens.core.report;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The readiness part of the text and JSON reports. */
 class ReadinessReportTest {
 
-    private static final TestImage IMAGE = TestImage.builder().reference("app:latest")
+    private static final TestImage IMAGE = TestImage.builder().tag("app:latest")
             .recorded("2023-01-01T00:00:00Z", "Imported from -").layer("", file("usr/lib/libc.so", 6_000_000))
             .recorded("2024-01-01T00:00:00Z", "buildkit.dockerfile.v0")
             .emptyStep("WORKDIR /app")

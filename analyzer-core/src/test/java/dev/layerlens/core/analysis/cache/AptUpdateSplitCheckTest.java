@@ -1,7 +1,7 @@
 package dev.layerlens.core.analysis.cache;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.whiteout;
+import static dev.layerlens.testdata.Entry.file;
+import static dev.layerlens.testdata.Entry.whiteout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.testimage.TestImage;

@@ -1,7 +1,7 @@
 package dev.layerlens.core.analysis.cache;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.dir;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.dir;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.testimage.TestImage;
@@ -12,7 +12,7 @@ class CacheOrderCheckTest {
 
     private static TestImage.Builder base() {
         return TestImage.builder()
-                .recorded("2023-01-01T00:00:00Z", "Imported from -").layer("", file("usr/lib/libc.so", 70_000_000))
+                .recorded("2023-01-01T00:00:00Z", "Imported from -").layer("", file("usr/lib/libc.so", 7_000_000))
                 .recorded("2024-01-01T00:00:00Z", BK);
     }
 

@@ -1,6 +1,6 @@
 package dev.layerlens.core.analysis.dockerfile;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.testimage.TestImage;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BuildHistoryTest {
 
     private static BuildHistory history(TestImage.Builder builder) {
-        return BuildHistory.of(builder.build().analyze().context().image());
+        return BuildHistory.of(builder.build().analyze().image());
     }
 
     @Test

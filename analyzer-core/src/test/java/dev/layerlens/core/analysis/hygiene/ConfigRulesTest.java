@@ -1,9 +1,12 @@
 package dev.layerlens.core.analysis.hygiene;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layerlens.core.analysis.AnalysisContext;
 import dev.layerlens.core.analysis.testimage.TestImage;
+import dev.layerlens.core.image.Image;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Shell form, EXPOSE 22, kernel-path volumes, OCI labels, the tag. */
@@ -48,7 +51,7 @@ class ConfigRulesTest {
     void volumesOnKernelPaths() {
         var result = image().volume("/sys", "/proc/", "/dev/shm", "/data", "/system").build().analyze(new ConfigRulesCheck());
         assertThat(result.withId(ConfigRulesCheck.VOLUME_ID)).extracting(f -> f.path())
-                .containsExactly("/sys", "/proc", "/dev/shm");
+                .containsExactlyInAnyOrder("/sys", "/proc", "/dev/shm");
     }
 
     @Test
@@ -63,13 +66,32 @@ class ConfigRulesTest {
 
     @Test
     void latestOrNoTag() {
-        for (String reference : new String[] {"app:latest", "app", "registry.example:5000/team/app", "image.tar"}) {
-            assertThat(image().reference(reference).build().analyze(new ImageTagCheck()).ids())
-                    .as(reference).containsExactly(ImageTagCheck.ID);
+        for (String tag : new String[] {"app:latest", "registry.example:5000/team/app:latest"}) {
+            assertThat(image().tag(tag).build().analyze(new ImageTagCheck()).findings()).as(tag).singleElement()
+                    .satisfies(f -> assertThat(f.evidence()).isEqualTo(tag + " uses the tag latest"));
         }
-        for (String reference : new String[] {"app:1.4", "registry.example:5000/team/app:3f9c2ab",
-                "app@sha256:0123456789012345678901234567890123456789012345678901234567890123"}) {
-            assertThat(image().reference(reference).build().analyze(new ImageTagCheck()).ids()).as(reference).isEmpty();
+        // an untagged image in an archive is named by the archive's path
+        assertThat(image().tag(null).build().analyze(new ImageTagCheck()).findings()).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).endsWith(".tar has no tag"));
+        for (String tag : new String[] {"app:1.4", "registry.example:5000/team/app:3f9c2ab"}) {
+            assertThat(image().tag(tag).build().analyze(new ImageTagCheck()).ids()).as(tag).isEmpty();
         }
+    }
+
+    @Test
+    void namesWithoutATagOrWithADigest() {
+        assertThat(ImageTagCheck.tagOf("registry.example:5000/team/app")).isNull();
+        assertThat(ImageTagCheck.tagOf("app")).isNull();
+        assertThat(ImageTagCheck.tagOf("app:")).isNull();
+        assertThat(ImageTagCheck.tagOf("registry.example:5000/team/app:1.2")).isEqualTo("1.2");
+        var result = image().build().analyze();
+        Image pinned = result.image();
+        pinned = new Image("app@sha256:0123456789012345678901234567890123456789012345678901234567890123", pinned.source(),
+                pinned.manifestDigest(), pinned.configDigest(), pinned.config(), pinned.layers(), pinned.notes());
+        assertThat(new ImageTagCheck().findings(new AnalysisContext(pinned, List.of(), result.tree()))).isEmpty();
+        Image bare = new Image("registry.example:5000/team/app", pinned.source(), pinned.manifestDigest(),
+                pinned.configDigest(), pinned.config(), pinned.layers(), pinned.notes());
+        assertThat(new ImageTagCheck().findings(new AnalysisContext(bare, List.of(), result.tree()))).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("registry.example:5000/team/app has no tag"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.layerlens.core.analysis.hygiene;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.Severity;

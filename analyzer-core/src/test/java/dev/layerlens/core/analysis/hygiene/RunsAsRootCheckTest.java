@@ -1,10 +1,11 @@
 package dev.layerlens.core.analysis.hygiene;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.testimage.TestImage;
+import dev.layerlens.testdata.Entry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ class RunsAsRootCheckTest {
             + "admin:x:0:0:sneaky:/home/admin:/bin/sh\n"
             + "app:x:10001:10001::/home/app:/bin/sh\n";
 
-    private static List<Finding> run(String user, TestImage.Entry... files) {
+    private static List<Finding> run(String user, Entry... files) {
         return TestImage.builder().user(user).layer("/bin/sh -c #(nop) ADD file:x in / ", files).build()
                 .analyze(new RunsAsRootCheck()).withId(RunsAsRootCheck.ID);
     }

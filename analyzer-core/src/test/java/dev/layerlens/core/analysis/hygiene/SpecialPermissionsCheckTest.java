@@ -1,12 +1,13 @@
 package dev.layerlens.core.analysis.hygiene;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.dir;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.symlink;
+import static dev.layerlens.testdata.Entry.dir;
+import static dev.layerlens.testdata.Entry.file;
+import static dev.layerlens.testdata.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.testimage.TestImage;
+import dev.layerlens.testdata.Entry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,9 @@ class SpecialPermissionsCheckTest {
     @Test
     void setuidAndSetgidFilesOfTheFinalFilesystem() {
         var result = TestImage.builder()
-                .layer("/bin/sh -c #(nop) COPY dir:x in /app ", file("app/suid", 10).mode(04755),
-                        file("app/sgid", 10).mode(02755), file("app/once", 10).mode(04755), dir("var/mail").mode(02775))
-                .layer("/bin/sh -c chmod u-s /app/once", file("app/once", 10).mode(0755))
+                .layer("/bin/sh -c #(nop) COPY dir:x in /app ", file("app/suid", 10).withMode(04755),
+                        file("app/sgid", 10).withMode(02755), file("app/once", 10).withMode(04755), dir("var/mail").withMode(02775))
+                .layer("/bin/sh -c chmod u-s /app/once", file("app/once", 10).withMode(0755))
                 .build().analyze(new SpecialPermissionsCheck());
         List<Finding> setuid = result.withId(SpecialPermissionsCheck.SETUID_ID);
         assertThat(setuid).extracting(Finding::path).containsExactly("/app/sgid", "/app/suid");
@@ -29,8 +30,8 @@ class SpecialPermissionsCheckTest {
     @Test
     void worldWritableFilesAndDirectoriesWithoutStickyBit() {
         var result = TestImage.builder()
-                .layer("/bin/sh -c chmod -R 777 /srv", dir("srv").mode(0777), file("srv/data.db", 10).mode(0666),
-                        dir("tmp").mode(01777), file("srv/ok", 10).mode(0664), symlink("srv/link", "data.db"))
+                .layer("/bin/sh -c chmod -R 777 /srv", dir("srv").withMode(0777), file("srv/data.db", 10).withMode(0666),
+                        dir("tmp").withMode(01777), file("srv/ok", 10).withMode(0664), symlink("srv/link", "data.db"))
                 .build().analyze(new SpecialPermissionsCheck());
         assertThat(result.withId(SpecialPermissionsCheck.WORLD_WRITABLE_ID)).extracting(Finding::path)
                 .containsExactly("/srv", "/srv/data.db");
@@ -38,11 +39,11 @@ class SpecialPermissionsCheckTest {
 
     @Test
     void manyPathsEndInOneCountingFinding() {
-        List<TestImage.Entry> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < SpecialPermissionsCheck.MAX_PER_RULE + 7; i++) {
-            entries.add(file(String.format("data/f%03d", i), 1).mode(0666));
+            entries.add(file(String.format("data/f%03d", i), 1).withMode(0666));
         }
-        var result = TestImage.builder().layer("/bin/sh -c chmod -R a+w /data", entries.toArray(TestImage.Entry[]::new))
+        var result = TestImage.builder().layer("/bin/sh -c chmod -R a+w /data", entries.toArray(Entry[]::new))
                 .build().analyze(new SpecialPermissionsCheck());
         List<Finding> found = result.withId(SpecialPermissionsCheck.WORLD_WRITABLE_ID);
         assertThat(found).hasSize(SpecialPermissionsCheck.MAX_PER_RULE + 1);

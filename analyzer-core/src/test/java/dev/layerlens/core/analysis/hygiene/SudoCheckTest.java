@@ -1,8 +1,8 @@
 package dev.layerlens.core.analysis.hygiene;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.symlink;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.whiteout;
+import static dev.layerlens.testdata.Entry.file;
+import static dev.layerlens.testdata.Entry.symlink;
+import static dev.layerlens.testdata.Entry.whiteout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.testimage.TestImage;
@@ -13,7 +13,7 @@ class SudoCheckTest {
     @Test
     void installedSudoIsFoundWhereverItLives() {
         var result = TestImage.builder()
-                .layer("/bin/sh -c apt-get install -y sudo", file("usr/bin/sudo", 200_000).mode(04755),
+                .layer("/bin/sh -c apt-get install -y sudo", file("usr/bin/sudo", 200_000).withMode(04755),
                         symlink("usr/local/bin/sudo", "/usr/bin/sudo"))
                 .build().analyze(new SudoCheck());
         assertThat(result.withId(SudoCheck.INSTALLED_ID)).extracting(f -> f.path())

@@ -1,11 +1,12 @@
 package dev.layerlens.core.analysis.removable;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.dir;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
+import static dev.layerlens.testdata.Entry.dir;
+import static dev.layerlens.testdata.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.analysis.testimage.TestImage;
+import dev.layerlens.testdata.Entry;
 import org.junit.jupiter.api.Test;
 
 class LayerDuplicationCheckTest {
@@ -15,8 +16,8 @@ class LayerDuplicationCheckTest {
         var result = TestImage.builder()
                 .layer("COPY . /srv # buildkit", file("srv/data/one.bin", 400_000), file("srv/data/sub/two.bin", 250_000),
                         file("srv/readme", "hello"))
-                .layer("RUN /bin/sh -c chown -R 1000:1000 /srv/data # buildkit", dir("srv/data").owner(1000, 1000),
-                        file("srv/data/one.bin", 400_000).owner(1000, 1000), file("srv/data/sub/two.bin", 250_000).owner(1000, 1000))
+                .layer("RUN /bin/sh -c chown -R 1000:1000 /srv/data # buildkit", dir("srv/data").withOwner(1000, 1000),
+                        file("srv/data/one.bin", 400_000).withOwner(1000, 1000), file("srv/data/sub/two.bin", 250_000).withOwner(1000, 1000))
                 .build().analyze(new LayerDuplicationCheck());
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo(LayerDuplicationCheck.ID);
@@ -45,7 +46,7 @@ class LayerDuplicationCheckTest {
         // deleted in layer 1, shipped again unchanged in layer 2: nothing was visible to duplicate
         var result = TestImage.builder()
                 .layer("/bin/sh -c a", file("opt/x.bin", 500_000))
-                .layer("/bin/sh -c rm /opt/x.bin", TestImage.Entry.whiteout("opt/x.bin"))
+                .layer("/bin/sh -c rm /opt/x.bin", Entry.whiteout("opt/x.bin"))
                 .layer("/bin/sh -c restore", file("opt/x.bin", 500_000))
                 .build().analyze(new LayerDuplicationCheck());
         assertThat(result.findings()).isEmpty();
@@ -55,7 +56,7 @@ class LayerDuplicationCheckTest {
     void smallDuplicationIsBelowTheThreshold() {
         var result = TestImage.builder()
                 .layer("/bin/sh -c a", file("etc/app.conf", 99_999))
-                .layer("/bin/sh -c chmod 600 /etc/app.conf", file("etc/app.conf", 99_999).mode(0600))
+                .layer("/bin/sh -c chmod 600 /etc/app.conf", file("etc/app.conf", 99_999).withMode(0600))
                 .build().analyze(new LayerDuplicationCheck());
         assertThat(result.findings()).isEmpty();
     }

@@ -1,14 +1,15 @@
 package dev.layerlens.core.analysis.removable;
 
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.dir;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.file;
-import static dev.layerlens.core.analysis.testimage.TestImage.Entry.whiteout;
+import static dev.layerlens.testdata.Entry.dir;
+import static dev.layerlens.testdata.Entry.file;
+import static dev.layerlens.testdata.Entry.whiteout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.analysis.testimage.TestImage;
+import dev.layerlens.testdata.Entry;
 import org.junit.jupiter.api.Test;
 
 /** Every removable category, measured in bytes and attributed to the layer that shipped the visible copy. */
@@ -193,7 +194,7 @@ class RemovableCheckTest {
     void aCacheRemovedByAnOpaqueDirectoryCountsToo() {
         var result = analyze(TestImage.builder()
                 .layer("/bin/sh -c pip install x", file("root/.cache/pip/a", 5_000))
-                .layer("/bin/sh -c rm -rf /root/.cache && mkdir /root/.cache", TestImage.Entry.opaque("root/.cache"),
+                .layer("/bin/sh -c rm -rf /root/.cache && mkdir /root/.cache", Entry.opaque("root/.cache"),
                         dir("root/.cache")));
         assertThat(result.withId(RemovableCheck.CLEANED_LATER_ID)).extracting(Finding::bytes).containsExactly(5_000L);
     }
