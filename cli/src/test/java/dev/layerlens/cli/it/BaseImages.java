@@ -108,7 +108,7 @@ final class BaseImages {
                             workDir.resolve("debian-rootfs").toString(), workDir.resolve("debian-rootfs.tar").toString(),
                             DEBIAN, RECIPE_LABEL + "=" + recipe, DEBIAN_SUITE, mirror, debootstrap.toString(),
                             docker.anyClient().toString()),
-                    Map.of(), Duration.ofMinutes(20)).orThrow();
+                    Map.of(), Duration.ofMinutes(10)).orThrow();
         }
         debianReady = true;
         return DEBIAN;

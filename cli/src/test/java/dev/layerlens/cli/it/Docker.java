@@ -171,6 +171,11 @@ final class Docker {
         return value.isEmpty() || value.equals("<no value>") ? null : value;
     }
 
+    /** The engine's image ID ({@code sha256:} of the config). */
+    String imageId(String tag) {
+        return run(QUICK, "image", "inspect", "--format", "{{ .Id }}", tag).stdout().trim();
+    }
+
     /** The number of layers of image {@code tag}. */
     int layerCount(String tag) {
         return Integer.parseInt(run(QUICK, "image", "inspect", "--format", "{{ len .RootFS.Layers }}", tag).stdout().trim());

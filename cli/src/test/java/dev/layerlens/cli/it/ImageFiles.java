@@ -34,13 +34,14 @@ final class ImageFiles implements Closeable {
     private final Closeable resource;
     final List<StoredLayer> layers;
     final List<String> diffIds;
-    final JsonNode config;
+    /** {@code sha256:} of the config's bytes as stored: the image ID. */
+    final String configDigest;
 
-    private ImageFiles(Closeable resource, List<StoredLayer> layers, List<String> diffIds, JsonNode config) {
+    private ImageFiles(Closeable resource, List<StoredLayer> layers, byte[] config) throws IOException {
         this.resource = resource;
         this.layers = List.copyOf(layers);
-        this.diffIds = List.copyOf(diffIds);
-        this.config = config;
+        this.diffIds = List.copyOf(diffIds(JSON.readTree(config)));
+        this.configDigest = sha256(config);
     }
 
     /** A {@code docker save} archive: {@code manifest.json} names the config and the layer files. */
@@ -51,14 +52,14 @@ final class ImageFiles implements Closeable {
             throw new IOException(archive + ": expected one image in manifest.json, found " + manifest.size());
         }
         JsonNode entry = manifest.get(0);
-        JsonNode config = JSON.readTree(store.read(entry.get("Config").asText()));
+        byte[] config = store.read(entry.get("Config").asText());
         List<StoredLayer> layers = new ArrayList<>();
         for (JsonNode layer : entry.get("Layers")) {
             String name = layer.asText();
             String resolved = store.resolve(name);
             layers.add(new StoredLayer(name, store.size(resolved), () -> store.open(resolved)));
         }
-        return new ImageFiles(store, layers, diffIds(config), config);
+        return new ImageFiles(store, layers, config);
     }
 
     /** An OCI image layout, as a directory or as a tar of one; the image is the only one in {@code index.json}. */
@@ -69,7 +70,7 @@ final class ImageFiles implements Closeable {
             throw new IOException(layout + ": expected one manifest in index.json");
         }
         JsonNode manifest = JSON.readTree(store.read(blobPath(index.get("manifests").get(0).get("digest").asText())));
-        JsonNode config = JSON.readTree(store.read(blobPath(manifest.get("config").get("digest").asText())));
+        byte[] config = store.read(blobPath(manifest.get("config").get("digest").asText()));
         List<StoredLayer> layers = new ArrayList<>();
         for (JsonNode layer : manifest.get("layers")) {
             String path = blobPath(layer.get("digest").asText());
@@ -79,7 +80,15 @@ final class ImageFiles implements Closeable {
             }
             layers.add(new StoredLayer(path, size, () -> store.open(path)));
         }
-        return new ImageFiles(store, layers, diffIds(config), config);
+        return new ImageFiles(store, layers, config);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String blobPath(String digest) {

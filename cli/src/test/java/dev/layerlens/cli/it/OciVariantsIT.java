@@ -65,16 +65,14 @@ class OciVariantsIT {
             String what = variant.name();
             JsonNode report = Reports.analyze(variant.transport() + ":" + target + ":" + TAG);
             LayerReplay replay;
-            List<String> diffIds;
             try (ImageFiles files = ImageFiles.ociLayout(target)) {
                 replay = LayerReplay.of(files);
-                diffIds = files.diffIds;
+                ReplayChecks.reportMatchesReplay(soft, what, report, replay, files);
                 for (ImageFiles.StoredLayer layer : files.layers) {
                     soft.assertThat(replay.layers().get(files.layers.indexOf(layer)).compression())
                             .as("%s: %s as skopeo stored it", what, layer.name()).isEqualTo(variant.compression());
                 }
             }
-            ReplayChecks.reportMatchesReplay(soft, what, report, replay, diffIds);
             assertSameFigures(soft, what + " against docker save", saved, report);
             soft.assertThat(replay.layers().stream().map(l -> l.sizeBytes() + "/" + l.fileCount() + "/" + l.diffId()).toList())
                     .as("%s: the replay of the OCI blobs against the replay of docker save", what)

@@ -14,7 +14,10 @@ final class ReplayChecks {
 
     /** Every per-layer and image-wide figure of {@code report} against {@code replay} and the config's diffIDs. */
     static void reportMatchesReplay(SoftAssertions soft, String what, JsonNode report, LayerReplay replay,
-                                    List<String> configDiffIds) {
+                                    ImageFiles files) {
+        List<String> configDiffIds = files.diffIds;
+        soft.assertThat(report.at("/image/digest").asText()).as("%s: image.digest = sha256 of the stored config", what)
+                .isEqualTo(files.configDigest);
         List<LayerReplay.LayerFacts> layers = replay.layers();
         JsonNode reported = report.get("layers");
         soft.assertThat(report.at("/image/layerCount").asInt()).as("%s: image.layerCount", what).isEqualTo(layers.size());

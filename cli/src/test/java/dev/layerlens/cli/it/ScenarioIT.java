@@ -45,20 +45,20 @@ class ScenarioIT {
 
         JsonNode report = Reports.analyze(built.archive().toString());
 
+        SoftAssertions soft = new SoftAssertions();
         LayerReplay replay;
-        List<String> diffIds;
         try (ImageFiles files = ImageFiles.dockerArchive(built.archive())) {
             replay = LayerReplay.of(files);
-            diffIds = files.diffIds;
+            ReplayChecks.reportMatchesReplay(soft, what, report, replay, files);
         }
+        soft.assertThat(report.at("/image/digest").asText()).as("%s: image.digest = the engine's image ID", what)
+                .isEqualTo(it.docker.imageId(built.tag()));
         Path exportTar = it.workDir.resolve(name + "-" + builder.tagSuffix() + "-export.tar");
         it.docker.export(built.tag(), exportTar);
         ExportedFilesystem export = ExportedFilesystem.read(exportTar);
         long exportBytes = ExportedFilesystem.regularFileBytes(exportTar);
         Files.delete(exportTar);
 
-        SoftAssertions soft = new SoftAssertions();
-        ReplayChecks.reportMatchesReplay(soft, what, report, replay, diffIds);
         ReplayChecks.replayMatchesExport(soft, what, replay, export, exportBytes, report.at("/image/visibleBytes").asLong());
         checkExpectations(soft, what, built.scenario().expected(), built.baseLayers(), report, replay, export);
         soft.assertAll();
