@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The readiness part of the text and JSON reports. */
 class ReadinessReportTest {
 
+    private static final String LOCK = "{\"packages\":{\"node_modules/typescript\":{\"dev\":true}}}";
     private static final TestImage IMAGE = TestImage.builder().tag("app:latest")
             .recorded("2023-01-01T00:00:00Z", "Imported from -").layer("", file("usr/lib/libc.so", 6_000_000))
             .recorded("2024-01-01T00:00:00Z", "buildkit.dockerfile.v0")
@@ -20,7 +21,8 @@ class ReadinessReportTest {
             .layer("COPY . . # buildkit", file("app/package.json", "{\"devDependencies\": {\"typescript\": \"5\"}}"),
                     file("app/index.js", 1_000))
             .layer("RUN /bin/sh -c npm install # buildkit", file("root/.npm/_cacache/x", 3_000_000),
-                    file("app/node_modules/typescript/lib/tsc.js", 1_000_000), file("app/node_modules/ms/index.js", 2_000))
+                    file("app/node_modules/typescript/lib/tsc.js", 1_000_000), file("app/node_modules/ms/index.js", 2_000),
+                    file("app/node_modules/.package-lock.json", LOCK))
             .build();
 
     @Test
@@ -59,7 +61,7 @@ class ReadinessReportTest {
         assertThat(readiness.get("removableBytes").asLong()).isEqualTo(4_000_000);
         JsonNode exposure = readiness.get("cacheExposure");
         assertThat(exposure.get("fromLayer").asInt()).isEqualTo(1);
-        assertThat(exposure.get("nowBytes").asLong()).isEqualTo(1_040 + 4_002_000);
+        assertThat(exposure.get("nowBytes").asLong()).isEqualTo(1_040 + 4_002_000 + LOCK.length());
         assertThat(exposure.get("afterFixBytes").asLong()).isEqualTo(1_040);
         assertThat(exposure.size()).isEqualTo(3);
         JsonNode win = readiness.get("wins").get(1);

@@ -10,7 +10,6 @@ import dev.layerlens.core.analysis.dockerfile.Instruction;
 import dev.layerlens.core.fs.FileNode;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.fs.FileVersion;
-import dev.layerlens.core.report.Commands;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,9 +54,9 @@ public final class AptUpdateSplitCheck implements ImageCheck {
                     : "layer " + install.layerIndex();
             out.add(new Finding(ID, Severity.LOW, "apt-get update runs in a different layer than apt-get install",
                     update.layerIndex(), "/" + LISTS,
-                    "layer " + update.layerIndex() + " (" + Commands.shortForm(update.display()) + ") ships "
+                    "layer " + update.layerIndex() + " (" + update.shortDisplay() + ") ships "
                             + Sizes.si(bytes) + " of package lists; " + installStep + " ("
-                            + Commands.shortForm(install.display()) + ") installs from them later",
+                            + install.shortDisplay() + ") installs from them later",
                     "RUN apt-get update && apt-get install -y --no-install-recommends … && rm -rf /var/lib/apt/lists/* "
                             + "(one RUN: fresh lists, and none shipped)",
                     bytes));

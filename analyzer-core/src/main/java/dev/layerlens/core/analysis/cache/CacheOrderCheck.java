@@ -4,7 +4,6 @@ import dev.layerlens.core.analysis.AnalysisContext;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.Severity;
-import dev.layerlens.core.report.Commands;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ public final class CacheOrderCheck implements ImageCheck {
     private static String evidence(CopyOrder.Misplaced m, CacheExposure exposure, int layerCount) {
         CopyStep copy = m.copy();
         StringBuilder s = new StringBuilder();
-        s.append("layer ").append(copy.layer()).append(" (").append(Commands.shortForm(copy.instruction().display()))
+        s.append("layer ").append(copy.layer()).append(" (").append(copy.instruction().shortDisplay())
                 .append(") ships ");
         List<String> manifests = relevant(m);
         if (manifests.isEmpty()) {
@@ -52,7 +51,7 @@ public final class CacheOrderCheck implements ImageCheck {
             s.append(String.join(", ", manifests)).append(" and ").append(copy.sourceFiles()).append(" other files");
         }
         s.append("; then ");
-        s.append(m.installs().stream().map(i -> "layer " + i.layer() + " (" + Commands.shortForm(i.instruction().display()) + ")")
+        s.append(m.installs().stream().map(i -> "layer " + i.layer() + " (" + i.instruction().shortDisplay() + ")")
                 .collect(Collectors.joining(", ")));
         s.append(m.installs().size() == 1 ? " installs" : " install").append(" dependencies after it");
         if (exposure != null) {
@@ -73,8 +72,8 @@ public final class CacheOrderCheck implements ImageCheck {
 
     /** {@code COPY package.json package-lock.json ./ → RUN npm install → COPY . .} */
     private static String remedy(CopyOrder.Misplaced m) {
-        String copy = Commands.shortForm(m.copy().instruction().display());
-        String install = Commands.shortForm(m.installs().get(0).instruction().display());
+        String copy = m.copy().instruction().shortDisplay();
+        String install = m.installs().get(0).instruction().shortDisplay();
         List<String> manifests = relevant(m);
         if (manifests.isEmpty()) {
             return "move " + install + " above " + copy + ": it needs nothing the copy brings";

@@ -44,7 +44,8 @@ record CopyStep(Instruction instruction, int layer, List<String> manifests, int 
                 sources++;
             }
         }
-        manifests.sort(null);
+        manifests.sort(java.util.Comparator.comparing((String p) -> p.substring(0, p.lastIndexOf('/')))
+                .thenComparingInt(p -> Ecosystem.rank(p.substring(p.lastIndexOf('/') + 1))).thenComparing(p -> p));
         String source = source(instruction.arguments());
         boolean broad = sources > 0 && (source.equals(".") || source.equals("./") || source.startsWith("dir:")
                 || !manifests.isEmpty());

@@ -29,11 +29,28 @@ enum Ecosystem {
     APK("\\bapk\\s+(?:-\\S+\\s+)*add\\b", List.of());
 
     private final Pattern command;
-    private final Set<String> manifests;
+    private final List<String> manifests;
 
     Ecosystem(String command, List<String> manifests) {
         this.command = Pattern.compile(command);
-        this.manifests = Set.copyOf(manifests);
+        this.manifests = List.copyOf(manifests);
+    }
+
+    /**
+     * Where a manifest goes in a list for people: by installer, then in each installer's own order
+     * (package.json before its lockfile before .npmrc); other names last.
+     */
+    static int rank(String fileName) {
+        for (Ecosystem e : values()) {
+            int index = e.manifests.indexOf(fileName);
+            if (index < 0 && e.isManifest(fileName)) {
+                index = e.manifests.size();
+            }
+            if (index >= 0) {
+                return e.ordinal() * 100 + index;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** The installers a RUN command calls. */

@@ -31,6 +31,17 @@ public record Instruction(int historyIndex, Integer layerIndex, String keyword, 
         return layerIndex != null;
     }
 
+    private static final com.google.re2j.Pattern CONTENT_HASH =
+            com.google.re2j.Pattern.compile("\\b(dir|file|multi):([0-9a-f]{12})[0-9a-f]{52}\\b");
+
+    /**
+     * {@link #display()} on one line for evidence: whitespace collapsed, legacy content hashes
+     * ({@code dir:<64 hex>}) cut to 12 digits.
+     */
+    public String shortDisplay() {
+        return CONTENT_HASH.matcher(display().strip().replaceAll("\\s+", " ")).replaceAll("$1:$2…");
+    }
+
     /** The instruction as a Dockerfile line would read, build-arg values redacted. */
     public String display() {
         return keyword.isEmpty() ? arguments : arguments.isEmpty() ? keyword : keyword + " " + arguments;

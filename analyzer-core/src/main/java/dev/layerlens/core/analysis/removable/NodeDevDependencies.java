@@ -19,7 +19,10 @@ import java.util.Set;
 
 /**
  * Which {@code node_modules} directories hold development dependencies. For each application (a
- * {@code package.json} outside any {@code node_modules}, with a {@code node_modules} beside it) the
+ * {@code package.json} outside any {@code node_modules}, with a {@code node_modules} beside it, and a
+ * sign that a package manager installed it there: a lockfile beside it, or npm's, yarn's or pnpm's
+ * marker in {@code node_modules}; packaged libraries such as Debian's {@code /usr/share/nodejs/*}
+ * carry a package.json and a node_modules but were not installed from it) the
  * packages npm marks {@code "dev": true} in the lockfile that describes what is installed
  * ({@code node_modules/.package-lock.json}, else {@code package-lock.json}): that includes the
  * dev-only transitive dependencies and excludes a devDependency that production code also needs.
@@ -31,6 +34,10 @@ final class NodeDevDependencies {
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final int MAX_LOCK_BYTES = 64 << 20;
     private static final String HIDDEN_LOCK = "node_modules/.package-lock.json";
+    /** Files that show a package manager installed the dependencies of the package.json beside them. */
+    private static final java.util.List<String> INSTALL_SIGNS = java.util.List.of("package-lock.json",
+            "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", HIDDEN_LOCK, "node_modules/.yarn-integrity",
+            "node_modules/.modules.yaml", "node_modules/.yarn-state.yml");
 
     private final CapturedFiles<Set<String>> manifests =
             new CapturedFiles<>(NodeDevDependencies::isAppManifest, MAX_MANIFEST_BYTES, NodeDevDependencies::devDependencies);
@@ -66,7 +73,7 @@ final class NodeDevDependencies {
             String dir = manifest.equals("package.json") ? "" : manifest.substring(0, manifest.length() - "/package.json".length());
             String prefix = dir.isEmpty() ? "" : dir + "/";
             FileNode modules = tree.find(prefix + "node_modules");
-            if (modules == null || manifests.visible(tree, manifest).isEmpty()) {
+            if (modules == null || manifests.visible(tree, manifest).isEmpty() || !installed(tree, prefix)) {
                 continue;
             }
             String root = "/" + prefix + "node_modules";
@@ -84,6 +91,16 @@ final class NodeDevDependencies {
             }
         }
         return out;
+    }
+
+    private static boolean installed(FileTree tree, String prefix) {
+        for (String sign : INSTALL_SIGNS) {
+            FileNode node = tree.find(prefix + sign);
+            if (node != null && node.visibleVersion() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code node_modules/a/node_modules/@s/b} → {@code @s/b}. */

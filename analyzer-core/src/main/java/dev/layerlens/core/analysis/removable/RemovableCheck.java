@@ -8,7 +8,6 @@ import dev.layerlens.core.analysis.content.Inspectors;
 import dev.layerlens.core.analysis.dockerfile.BuildHistory;
 import dev.layerlens.core.layer.ContentInspector;
 import dev.layerlens.core.layer.LayerScan;
-import dev.layerlens.core.report.Commands;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,8 +90,8 @@ public final class RemovableCheck implements ImageCheck {
 
     /** {@code layer 3 (RUN npm install)}, build-arg values left out. */
     static String step(BuildHistory history, int layer) {
-        return history.forLayer(layer)
-                .map(i -> "layer " + layer + " (" + Commands.shortForm(i.display()) + ")")
+        return history.forLayer(layer).filter(i -> !i.keyword().isEmpty())
+                .map(i -> "layer " + layer + " (" + i.shortDisplay() + ")")
                 .orElse("layer " + layer);
     }
 

@@ -28,13 +28,13 @@ class CacheOrderCheckTest {
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo(CacheOrderCheck.ID);
             assertThat(f.layerIndex()).isEqualTo(1);
-            assertThat(f.path()).isEqualTo("/app/package-lock.json");
+            assertThat(f.path()).isEqualTo("/app/package.json");
             assertThat(f.bytes()).isEqualTo(50_000_000L);
-            assertThat(f.evidence()).isEqualTo("layer 1 (COPY . .) ships /app/package-lock.json, /app/package.json and "
+            assertThat(f.evidence()).isEqualTo("layer 1 (COPY . .) ships /app/package.json, /app/package-lock.json and "
                     + "2 other files; then layer 2 (RUN npm install) installs dependencies after it; a source-only change "
                     + "rebuilds and re-pushes 51.0 MB (layers 1–3), 1.02 MB after the fix");
             assertThat(f.remedy()).isEqualTo("copy the manifests first, install, then copy the rest: "
-                    + "COPY package-lock.json package.json ./ → RUN npm install → COPY . .");
+                    + "COPY package.json package-lock.json ./ → RUN npm install → COPY . .");
         });
         CacheExposure exposure = result.readiness().cacheExposure();
         assertThat(exposure.fromLayer()).isEqualTo(1);
@@ -70,7 +70,7 @@ class CacheOrderCheckTest {
                 .build().analyze(new CacheOrderCheck());
         assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.remedy()).isEqualTo(
                 "copy the manifests first, install, then copy the rest: COPY service/requirements.txt ./service/ → "
-                        + "RUN pip install -r service/requirements.txt → COPY dir:9ef50c34d71756ccdc7dc0f050fa6d7161107867988d2fc44689a83eef36bff0 ."));
+                        + "RUN pip install -r service/requirements.txt → COPY dir:9ef50c34d717… ."));
     }
 
     @Test

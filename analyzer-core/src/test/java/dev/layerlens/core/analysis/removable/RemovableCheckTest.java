@@ -160,8 +160,25 @@ class RemovableCheckTest {
                 .layer("/bin/sh -c #(nop) COPY dir:x in /srv ",
                         file("srv/package.json", "{\"devDependencies\": {\"eslint\": \"8\", \"@babel/core\": \"7\", \"../evil\": \"1\"}}"),
                         file("srv/node_modules/eslint/lib/a.js", 700), file("srv/node_modules/@babel/core/lib/b.js", 300),
-                        file("srv/node_modules/express/index.js", 100)));
+                        file("srv/node_modules/express/index.js", 100), file("srv/node_modules/.yarn-integrity", "{}")));
         assertThat(result.withId("removable/dev-dependencies")).extracting(Finding::bytes).containsExactly(1_000L);
+    }
+
+    @Test
+    void aPackagedLibraryIsNotAnApplication() {
+        // Debian's /usr/share/nodejs/<pkg>: a package.json naming devDependencies and a bundled node_modules,
+        // but no lockfile or install marker: nobody ran npm install there
+        var result = analyze(TestImage.builder()
+                .layer("/bin/sh -c apt-get install -y npm",
+                        file("usr/share/nodejs/chokidar/package.json", "{\"devDependencies\": {\"upath\": \"2\"}}"),
+                        file("usr/share/nodejs/chokidar/node_modules/upath/index.js", 15_000)));
+        assertThat(result.withId("removable/dev-dependencies")).isEmpty();
+        var installed = analyze(TestImage.builder()
+                .layer("/bin/sh -c yarn install",
+                        file("srv/package.json", "{\"devDependencies\": {\"upath\": \"2\"}}"),
+                        file("srv/yarn.lock", "upath@2:\n  version 2.0.1\n"),
+                        file("srv/node_modules/upath/index.js", 15_000)));
+        assertThat(installed.withId("removable/dev-dependencies")).extracting(Finding::bytes).containsExactly(15_000L);
     }
 
     @Test
