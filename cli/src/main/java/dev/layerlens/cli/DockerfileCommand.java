@@ -4,7 +4,6 @@ import dev.layerlens.core.ImageAnalyzer;
 import dev.layerlens.core.report.DockerfileWriter;
 import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.SourceResolver;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ final class DockerfileCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Console console = parent.console();
         // the layers are read too: the annotations are the findings the bytes prove
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), imageOptions.scanOptions(),
@@ -46,8 +45,7 @@ final class DockerfileCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
             return console.cannotRead(image, e);
         }
-        OutputTarget.write(output, console.stdout(), out -> DockerfileWriter.write(result.image(), result.report(),
+        return OutputTarget.write(output, console, out -> DockerfileWriter.write(result.image(), result.report(),
                 new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
-        return ExitCodes.OK;
     }
 }

@@ -130,9 +130,9 @@ public final class DockerfileWriter {
 
     /** Long RUN chains one command per line, as people write them. */
     private static String wrap(String line) {
-        if (line.length() <= WRAP || !line.startsWith("RUN ") || !line.contains(" && ")) {
+        if (line.length() <= WRAP || !line.startsWith("RUN ") || !line.contains("&&")) {
             return line;
         }
-        return line.replace(" && ", " \\\n    && ");
+        return String.join(" \\\n    && ", line.split("\\s+&&\\s+"));
     }
 }

@@ -26,7 +26,7 @@ final class DpkgPackages {
     private static final int MAX_STATUS_BYTES = 32 << 20;
     private static final int MAX_LIST_BYTES = 8 << 20;
     private static final Pattern TOOLCHAIN = Pattern.compile("^(?:"
-            + "(?:gcc|g\\+\\+|cpp|gfortran|clang|llvm)(?:-[0-9]+)?(?:-[a-z0-9_]+-linux-gnu[a-z]*)?"
+            + "(?:gcc|g\\+\\+|cpp|gfortran|clang|llvm)(?:-[0-9]+)?(?:-[a-z0-9_-]+-linux-gnu[a-z]*)?"
             + "|make|make-guile|build-essential|binutils|binutils-common|binutils-[a-z0-9_-]+-linux-gnu[a-z]*"
             + "|libtool|autoconf|automake|cmake|cmake-data|pkg-config|pkgconf|pkgconf-bin|m4|bison|flex|libc-dev-bin|dpkg-dev"
             + "|libbinutils|libctf0|libctf-nobfd0|libgprofng0|libcc1-[0-9]+|libisl[0-9]+|libmpc[0-9]+"

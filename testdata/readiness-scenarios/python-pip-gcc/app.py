@@ -1,0 +1,3 @@
+import fastcount
+
+print(fastcount.count_bytes(b"hello, world", ord("o")))
