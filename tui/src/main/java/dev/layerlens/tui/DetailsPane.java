@@ -69,7 +69,7 @@ final class DetailsPane {
         List<String> lines = lines(layer, area.width());
         offset = Math.max(0, Math.min(offset, lines.size() - body.height()));
         String more = (offset > 0 ? " ↑" : "") + (offset + body.height() < lines.size()
-                ? " ↓ " + (lines.size() - offset - body.height()) + " more lines" + (focused ? "" : " (Tab here, j/k)") : "");
+                ? " ↓ " + Plural.of(lines.size() - offset - body.height(), "more line") + (focused ? "" : " (Tab here, j/k)") : "");
         canvas.line(area.col(), area.row(), area.width(),
                 " Layer " + (layer == null ? "-" : layer.index()) + " details" + more, palette.title(focused));
         canvas.fill(body, palette.plain());

@@ -23,11 +23,11 @@ final class SummaryPane {
     List<String[]> lines() {
         Report.ImageSummary image = report.image();
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"size", Sizes.si(image.sizeBytes()) + " · " + image.layerCount() + " layers"
+        lines.add(new String[] {"size", Sizes.si(image.sizeBytes()) + " · " + Plural.of(image.layerCount(), "layer")
                 + (image.compressedSizeBytes() == null ? "" : " · " + Sizes.si(image.compressedSizeBytes()) + " compressed")});
         long reclaimable = report.metrics().reclaimableBytes();
         lines.add(new String[] {"reclaimable", Sizes.si(reclaimable) + " (" + percent(reclaimable, image.sizeBytes())
-                + ") in " + report.reclaimable().size() + " paths"});
+                + ") in " + Plural.of(report.reclaimable().size(), "path")});
         // no analysis in this build measures removable bytes (caches, toolchains): say so rather than show 0
         lines.add(new String[] {"removable", "not measured"});
         DiveMetrics dive = report.metrics().dive();

@@ -98,6 +98,9 @@ final class Harness {
         for (int col = 0; col < columns(); col++) {
             TextCharacter c = terminal.getCharacter(col, row);
             out.append(c == null ? " " : c.getCharacterString());
+            if (c != null && c.isDoubleWidth()) {
+                col++; // the terminal keeps a wide character in both of its cells
+            }
         }
         return out.toString();
     }
