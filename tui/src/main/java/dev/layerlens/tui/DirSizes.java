@@ -4,26 +4,28 @@ import dev.layerlens.core.fs.Change;
 import dev.layerlens.core.fs.FileNode;
 import dev.layerlens.core.fs.FileVersion;
 import dev.layerlens.core.fs.LayerView;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * What the paths of one layer's view weigh: a file its content bytes, a directory the sum of what
- * it holds in that view. A present directory counts its present entries; a removed one what was
+ * it holds in that view. A present directory counts its present files; a removed one what was
  * removed with it, so a removed subtree never inflates the directory above it. In the
  * {@link ViewMode#LAYER_ONLY} view, unmodified files weigh nothing: the sizes are the layer's own.
- * Each directory is summed once, when first asked for, and remembered.
+ * Only the whole-filesystem sums need more than the layer's own paths, and {@link VisibleBytes}
+ * derives those layer from layer.
  */
 final class DirSizes {
     private final LayerView view;
     private final ViewMode mode;
-    private final Map<FileNode, Long> dirs = new IdentityHashMap<>();
+    private final VisibleBytes visible;
+    private Map<FileNode, Long> own;
+    private Map<FileNode, Long> removed;
 
-    DirSizes(LayerView view, ViewMode mode) {
+    DirSizes(LayerView view, ViewMode mode, VisibleBytes visible) {
         this.view = view;
         this.mode = mode;
+        this.visible = visible;
     }
 
     long of(FileNode node) {
@@ -32,10 +34,13 @@ final class DirSizes {
             return 0;
         }
         if (!isDirectory(node)) {
-            return fileBytes(node, change);
+            return mode == ViewMode.LAYER_ONLY && change == Change.UNMODIFIED ? 0 : view.version(node).contentBytes();
         }
-        Long known = dirs.get(node);
-        return known != null ? known : sumDirectory(node);
+        if (change == Change.REMOVED) {
+            return removedBelow().getOrDefault(node, 0L);
+        }
+        Map<FileNode, Long> sums = mode == ViewMode.AGGREGATED ? visible.at(view.layer()) : ownBelow();
+        return sums.getOrDefault(node, 0L);
     }
 
     /** A node the view shows as a directory: one whose version is a directory, or that no entry names. */
@@ -44,56 +49,43 @@ final class DirSizes {
         return v == null || v.isDirectory();
     }
 
-    private long fileBytes(FileNode node, Change change) {
-        if (mode == ViewMode.LAYER_ONLY && change == Change.UNMODIFIED) {
-            return 0;
-        }
-        return view.version(node).contentBytes();
-    }
-
-    /** Post-order without recursion: a directory is summed once all directories below it are. */
-    private long sumDirectory(FileNode top) {
-        Deque<FileNode> stack = new ArrayDeque<>();
-        stack.push(top);
-        while (!stack.isEmpty()) {
-            FileNode dir = stack.peek();
-            if (dirs.containsKey(dir)) {
-                stack.pop();
-                continue;
-            }
-            Change dirChange = view.change(dir);
-            if (mode == ViewMode.LAYER_ONLY && dirChange != Change.REMOVED && !view.changedBelow(dir)) {
-                dirs.put(dir, 0L); // nothing below changed: the layer's own bytes here are none
-                stack.pop();
-                continue;
-            }
-            boolean ready = true;
-            for (FileNode child : dir.children()) {
-                if (counts(dirChange, view.change(child)) && isDirectory(child) && !dirs.containsKey(child)) {
-                    stack.push(child);
-                    ready = false;
-                }
-            }
-            if (ready) {
-                long sum = 0;
-                for (FileNode child : dir.children()) {
-                    Change c = view.change(child);
-                    if (counts(dirChange, c)) {
-                        sum += isDirectory(child) ? dirs.get(child) : fileBytes(child, c);
+    /** Bytes of the files this layer added or modified, summed into every directory above them. */
+    private Map<FileNode, Long> ownBelow() {
+        if (own == null) {
+            own = new IdentityHashMap<>();
+            for (FileNode node : view.touched()) {
+                Change c = view.change(node);
+                if (c == Change.ADDED || c == Change.MODIFIED) {
+                    long bytes = contentBytes(node);
+                    for (FileNode p = node.parent(); p != null && bytes != 0; p = p.parent()) {
+                        own.merge(p, bytes, Long::sum);
                     }
                 }
-                dirs.put(dir, sum);
-                stack.pop();
             }
         }
-        return dirs.get(top);
+        return own;
     }
 
-    /** A removed directory sums what went with it; a present one what is still there. */
-    private static boolean counts(Change dirChange, Change childChange) {
-        if (childChange == null) {
-            return false;
+    /** Bytes of the files this layer removed, summed into the removed directories above them. */
+    private Map<FileNode, Long> removedBelow() {
+        if (removed == null) {
+            removed = new IdentityHashMap<>();
+            for (FileNode node : view.touched()) {
+                if (view.change(node) == Change.REMOVED) {
+                    long bytes = contentBytes(node);
+                    for (FileNode p = node.parent(); p != null && bytes != 0 && view.change(p) == Change.REMOVED;
+                         p = p.parent()) {
+                        removed.merge(p, bytes, Long::sum);
+                    }
+                }
+            }
         }
-        return dirChange == Change.REMOVED ? childChange == Change.REMOVED : childChange != Change.REMOVED;
+        return removed;
+    }
+
+    /** A file's own bytes; nothing for a directory, named by an entry or not. */
+    private long contentBytes(FileNode node) {
+        FileVersion v = view.version(node);
+        return v == null ? 0 : v.contentBytes();
     }
 }

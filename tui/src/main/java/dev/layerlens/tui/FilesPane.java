@@ -30,6 +30,7 @@ final class FilesPane {
     private final FileNode root;
     private final NameOrder names = new NameOrder();
     private final Expansion expansion = new Expansion();
+    private final VisibleBytes visibleBytes;
     private final Map<ListingKey, TreeListing> listings = recentlyUsed(LISTINGS_KEPT);
     private final Map<SizesKey, DirSizes> sizes = recentlyUsed(SIZES_KEPT);
     private TreeSettings settings = TreeSettings.defaults();
@@ -42,6 +43,7 @@ final class FilesPane {
     FilesPane(LayerViews views, int layer) {
         this.views = views;
         this.root = views.tree().root();
+        this.visibleBytes = new VisibleBytes(views);
         this.layer = layer;
         this.rows = rowsFor(layer, settings);
         this.cursor = rows.first();
@@ -60,7 +62,7 @@ final class FilesPane {
     private TreeRows rowsFor(int forLayer, TreeSettings forSettings) {
         TreeListing listing = listings.computeIfAbsent(new ListingKey(forLayer, forSettings), key -> {
             DirSizes dirSizes = sizes.computeIfAbsent(new SizesKey(forLayer, forSettings.mode()),
-                    k -> new DirSizes(views.at(forLayer), forSettings.mode()));
+                    k -> new DirSizes(views.at(forLayer), forSettings.mode(), visibleBytes));
             return new TreeListing(views.at(forLayer), forSettings, dirSizes, names);
         });
         return new TreeRows(listing, expansion, root);

@@ -28,6 +28,8 @@ final class TreeListing {
     private final Map<FileNode, List<FileNode>> entries = new IdentityHashMap<>();
     private final Map<FileNode, Integer> positions = new IdentityHashMap<>();
     private final Map<FileNode, Boolean> shown = new IdentityHashMap<>();
+    /** paths of the directories the filter has seen, so a path is one concatenation, not a walk to the root */
+    private final Map<FileNode, String> directoryPaths = new IdentityHashMap<>();
 
     TreeListing(LayerView view, TreeSettings settings, DirSizes sizes, NameOrder names) {
         this.view = view;
@@ -125,7 +127,20 @@ final class TreeListing {
         if (settings.mode() == ViewMode.LAYER_ONLY && change == Change.UNMODIFIED) {
             return false;
         }
-        return settings.filter() == null || settings.filter().matches(NodePaths.absolute(node));
+        return settings.filter() == null || settings.filter().matches(pathOf(node));
+    }
+
+    private String pathOf(FileNode node) {
+        FileNode parent = node.parent();
+        if (parent.parent() == null) {
+            return "/" + node.name();
+        }
+        String parentPath = directoryPaths.get(parent);
+        if (parentPath == null) {
+            parentPath = NodePaths.absolute(parent);
+            directoryPaths.put(parent, parentPath);
+        }
+        return parentPath + "/" + node.name();
     }
 
     /**

@@ -65,6 +65,48 @@ class ExplorerRobustnessTest {
         }
     }
 
+    /**
+     * A guard against work that grows faster than the tree, not a benchmark: on 100k files every step
+     * stays far below what a quadratic walk would take. (Measured times are in the README.)
+     */
+    @Test
+    void aLargeTreeOpensAndBrowsesWithoutWalkingItPerKey() {
+        TestImage image = new TestImage("large:1");
+        String[] roots = {"usr/lib", "usr/share", "opt/cache", "app"};
+        for (int layer = 0; layer < roots.length; layer++) {
+            List<dev.layerlens.core.layer.LayerEntry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < 25_000; i++) {
+                String dir = roots[layer] + "/d" + (i / 500);
+                if (i % 500 == 0) {
+                    entries.add(dir(dir));
+                }
+                entries.add(file(dir + "/f" + i, 1 + i % 4000));
+            }
+            image.layer("layer " + layer, entries);
+        }
+        TestImage.Built built = image.layer("rm", List.of(TestImage.whiteout("opt/cache"))).build();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            Harness h = new Harness(built.explorer(), 120, 40);
+            assertThat(h.right().get(0)).isEqualTo(" Files · layer 0");
+            h.press(key(KeyType.Tab), key(KeyType.Tab), key(KeyType.End));
+            assertThat(h.cursorRow()).as("names sort as bytes, like ls: d9 after d49").endsWith("└── f4999");
+            h.press(key(KeyType.Tab), key(KeyType.Tab));
+            for (int layer = 1; layer <= 4; layer++) {
+                h.press(key(KeyType.ArrowDown));
+            }
+            long removed = 0;
+            for (int i = 0; i < 25_000; i++) {
+                removed += 1 + i % 4000;
+            }
+            assertThat(h.right().get(0)).isEqualTo(" Files · layers 0–4");
+            h.press(ch('p')).type("opt").press(key(KeyType.Enter));
+            assertThat(h.cursorRow()).isEqualTo("R " + Cells.right(dev.layerlens.core.report.Sizes.si(removed), 8)
+                    + " ├─▾ opt/");
+            h.press(ch('s'), ch('v'), ch('/')).type("f1234$").press(key(KeyType.Enter), key(KeyType.End));
+            assertThat(h.right().get(0)).isEqualTo(" Files · layer 4 only · by size · /f1234$/");
+        });
+    }
+
     @Test
     void runReturnsWhenTheUserQuits() {
         Harness h = new Harness(Samples.sample().explorer(), 80, 24);

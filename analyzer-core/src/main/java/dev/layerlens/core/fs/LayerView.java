@@ -20,13 +20,15 @@ import java.util.Set;
 public final class LayerView {
     private final int layer;
     private final List<FileNode> touched;
+    private final LayerViews index;
     private final Map<FileNode, Boolean> presentBelowNow = new IdentityHashMap<>();
     private final Map<FileNode, Boolean> presentBelowBefore = new IdentityHashMap<>();
     private Set<FileNode> changedAncestors;
 
-    LayerView(int layer, List<FileNode> touched) {
+    LayerView(int layer, List<FileNode> touched, LayerViews index) {
         this.layer = layer;
         this.touched = Collections.unmodifiableList(touched);
+        this.index = index;
     }
 
     public int layer() {
@@ -60,8 +62,13 @@ public final class LayerView {
             }
             return sameDirectory(current, before) ? Change.UNMODIFIED : Change.MODIFIED;
         }
-        if (hasPresentDescendant(node, layer, presentBelowNow)) {
-            return existedBefore(node) ? Change.UNMODIFIED : Change.ADDED;
+        if (hasVisibleBelow(node, layer, presentBelowNow)) {
+            if (!existedBefore(node)) {
+                return Change.ADDED;
+            }
+            // a directory no entry names: modified only when it was something else before
+            FileVersion before = node.versionAt(layer - 1);
+            return before != null && !before.isDirectory() ? Change.MODIFIED : Change.UNMODIFIED;
         }
         return existedBefore(node) ? Change.REMOVED : null;
     }
@@ -72,7 +79,7 @@ public final class LayerView {
      */
     public FileVersion version(FileNode node) {
         FileVersion current = node.versionAt(layer);
-        if (current != null || layer == 0) {
+        if (current != null || layer == 0 || hasVisibleBelow(node, layer, presentBelowNow)) {
             return current;
         }
         return node.versionAt(layer - 1);
@@ -97,7 +104,7 @@ public final class LayerView {
 
     private boolean existedBefore(FileNode node) {
         return layer > 0 && (node.versionAt(layer - 1) != null
-                || hasPresentDescendant(node, layer - 1, presentBelowBefore));
+                || hasVisibleBelow(node, layer - 1, presentBelowBefore));
     }
 
     private static boolean sameDirectory(FileVersion a, FileVersion b) {
@@ -105,11 +112,15 @@ public final class LayerView {
     }
 
     /**
-     * Whether some path below {@code node} is visible after stacking layers 0..{@code at}. Iterative
-     * (image paths can be deeper than the stack), and it remembers every directory it searched in
-     * full, so the rows of one listing do not search the same subtree twice.
+     * Whether some path below {@code node} is visible after stacking layers 0..{@code at}. Subtrees
+     * whose contents all come later or went earlier are skipped unsearched; the rest is searched
+     * without recursion (image paths can be deeper than the stack), and every directory searched in
+     * full is remembered, so the rows of one listing do not search the same subtree twice.
      */
-    private static boolean hasPresentDescendant(FileNode node, int at, Map<FileNode, Boolean> memo) {
+    private boolean hasVisibleBelow(FileNode node, int at, Map<FileNode, Boolean> memo) {
+        if (!index.mayHaveVisibleBelow(node, at)) {
+            return false;
+        }
         Boolean known = memo.get(node);
         if (known != null) {
             return known;
@@ -130,7 +141,7 @@ public final class LayerView {
                 }
                 continue;
             }
-            if (!n.children().isEmpty()) {
+            if (index.mayHaveVisibleBelow(n, at)) {
                 searched.add(n);
                 stack.addAll(n.children());
             }

@@ -145,6 +145,17 @@ class LayerViewTest {
     }
 
     @Test
+    void aFileReplacedByPathsBelowItBecomesADirectory() {
+        FileTree tree = tree(List.of(file("x", 5)), List.of(file("x/y", 3)), List.of(file("z", 1)));
+        LayerViews views = new LayerViews(tree);
+        FileNode x = tree.find("x");
+        assertThat(views.at(1).change(x)).as("a file before, a directory now").isEqualTo(Change.MODIFIED);
+        assertThat(views.at(1).version(x)).as("no entry names the directory").isNull();
+        assertThat(views.at(2).change(x)).isEqualTo(Change.UNMODIFIED);
+        assertThat(views.at(0).version(x).size()).isEqualTo(5);
+    }
+
+    @Test
     void aDirectoryShippedAgainIsModifiedOnlyWhenItsAttributesChange() {
         FileTree tree = tree(
                 List.of(dir("etc"), dir("var")),
