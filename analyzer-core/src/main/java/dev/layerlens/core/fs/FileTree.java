@@ -7,7 +7,9 @@ import dev.layerlens.core.layer.LayerScan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -64,16 +66,29 @@ public final class FileTree {
         }
     }
 
-    /** Content bytes of the regular files the final filesystem shows. */
+    /** Content bytes of the regular files the final filesystem shows, a content reached by several hard links once. */
     public long visibleBytes() {
-        long[] total = {0};
+        long total = 0;
+        for (FileVersion content : reachableContents()) {
+            total += content.contentBytes();
+        }
+        return total;
+    }
+
+    /**
+     * The regular-file versions whose bytes the final filesystem still shows under some name: the
+     * visible ones, and hidden ones that a visible hard link names (deleting the first name of a
+     * hard-linked file keeps its bytes). Compared by identity.
+     */
+    public Set<FileVersion> reachableContents() {
+        Set<FileVersion> contents = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         forEachNode(node -> {
             FileVersion v = node.visibleVersion();
-            if (v != null) {
-                total[0] += v.contentBytes();
+            if (v != null && v.content() != null) {
+                contents.add(v.content());
             }
         });
-        return total[0];
+        return contents;
     }
 
     private void apply(LayerScan scan) {
@@ -98,15 +113,7 @@ public final class FileTree {
     }
 
     private void add(LayerEntry entry, Counter counter) {
-        FileNode node = root;
-        for (String part : PathNames.elements(entry.path())) {
-            // a directory is needed here: a non-directory in the way is replaced by it
-            FileVersion inTheWay = node.visibleVersion();
-            if (inTheWay != null && !inTheWay.isDirectory() && node != root) {
-                hide(node, counter, HideReason.OVERWRITTEN);
-            }
-            node = node.getOrCreateChild(part);
-        }
+        FileNode node = directory(PathNames.parent(entry.path()), counter).getOrCreateChild(entry.name());
         FileVersion previous = node.visibleVersion();
         boolean isDirectory = entry.type() == EntryType.DIRECTORY;
         if (previous != null) {
@@ -118,6 +125,10 @@ public final class FileTree {
             }
         }
         FileVersion version = new FileVersion(counter.layer, entry);
+        if (entry.type() == EntryType.HARDLINK && entry.linkTarget() != null) {
+            FileNode target = find(entry.linkTarget());
+            version.linkTo(target == null ? null : target.visibleVersion());
+        }
         node.addVersion(version);
         if (!isDirectory) {
             if (previous == null) {
@@ -128,6 +139,28 @@ public final class FileTree {
                 counter.modifiedBytes += version.contentBytes();
             }
         }
+    }
+
+    /**
+     * The directory node at {@code path}, created as needed; a non-directory in the way is replaced
+     * by the directory the entry implies. Tars list a directory's entries together, so the last
+     * directory is remembered: most entries cost one string comparison here.
+     */
+    private FileNode directory(String path, Counter counter) {
+        if (path.equals(counter.lastDirectoryPath)) {
+            return counter.lastDirectory;
+        }
+        FileNode node = root;
+        for (String part : PathNames.elements(path)) {
+            node = node.getOrCreateChild(part);
+            FileVersion inTheWay = node.visibleVersion();
+            if (inTheWay != null && !inTheWay.isDirectory()) {
+                hide(node, counter, HideReason.OVERWRITTEN);
+            }
+        }
+        counter.lastDirectoryPath = path;
+        counter.lastDirectory = node;
+        return node;
     }
 
     /** Hides the visible version of {@code node} itself. */
@@ -157,6 +190,8 @@ public final class FileTree {
         long modifiedBytes;
         int removed;
         long removedBytes;
+        String lastDirectoryPath;
+        FileNode lastDirectory;
 
         Counter(int layer) {
             this.layer = layer;
