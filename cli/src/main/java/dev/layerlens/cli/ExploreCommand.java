@@ -6,7 +6,9 @@ import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.SourceResolver;
 import dev.layerlens.tui.Explorer;
 import dev.layerlens.tui.TerminalExplorer;
+import dev.layerlens.core.report.Report;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +34,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        long started = System.nanoTime();
         Console console = parent.console();
         // checked before the image is read: no point scanning a gigabyte to then refuse
         if (!console.terminal().stdoutIsTty() || !Terminal.isTty(0)) {
@@ -48,9 +51,17 @@ final class ExploreCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
             return console.cannotRead(image, e);
         }
+        long analysed = System.nanoTime();
         Map<String, String> env = parent.env();
         Explorer explorer = new Explorer(result.report(), result.tree(), !env.containsKey("NO_COLOR"));
         TerminalExplorer.run(explorer, console.stdin(), console.stdout());
+        if (console.debug()) {
+            // after the terminal is restored: where the wait before the first screen went
+            Report.Timings t = result.report().timings();
+            console.stderr().printf(Locale.ROOT, "layerlens: image read in %.2f s (open %d ms, scan %d ms, analyses %d ms);"
+                    + " first screen %.2f s later%n", (analysed - started) / 1e9, t.openMillis(), t.scanMillis(),
+                    t.analyzeMillis(), (explorer.firstScreenNanos() - analysed) / 1e9);
+        }
         return ExitCodes.OK;
     }
 }

@@ -57,9 +57,9 @@ class ExploreIT {
     }
 
     /** Runs explore, then prints its exit code and the terminal's line-discipline modes, and stays. */
-    private static String command() {
+    private static String command(String... options) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return "'" + java + "' -jar '" + jar + "' explore '" + archive + "'; echo EXIT=$?;"
+        return "'" + java + "' -jar '" + jar + "' explore " + String.join(" ", options) + " '" + archive + "'; echo EXIT=$?;"
                 + " stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$' | tr '\\n' ' '; echo; sleep 300";
     }
 
@@ -105,11 +105,26 @@ class ExploreIT {
 
     @Test
     void ctrlCQuitsAndRestoresTheTerminal() throws Exception {
-        try (Tmux tmux = Tmux.start("layerlens-explore-it-c", 100, 30, command())) {
+        try (Tmux tmux = Tmux.start("layerlens-explore-it-c", 160, 30, command("--debug"))) {
             tmux.awaitText(" Layers 1/3", START);
             tmux.keys("End", "C-c");
             String after = tmux.awaitText("EXIT=", KEY);
             assertThat(after).contains("EXIT=0");
+            assertThat(after).as("--debug tells where the wait went").containsPattern(
+                    "layerlens: image read in [0-9.]+ s \\(open [0-9]+ ms, scan [0-9]+ ms, analyses [0-9]+ ms\\); first screen [0-9.]+ s later");
+            assertThat(modes(after)).contains("icanon", "echo", "isig").doesNotContain("-icanon", "-echo", "-isig");
+        }
+    }
+
+    @Test
+    void aTerminatingSignalStillRestoresTheTerminal() throws Exception {
+        try (Tmux tmux = Tmux.start("layerlens-explore-it-term", 100, 30, command())) {
+            tmux.awaitText(" Layers 1/3", START);
+            ProcessHandle java = ProcessHandle.of(tmux.panePid()).orElseThrow().children()
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+            assertThat(java.destroy()).as("SIGTERM sent").isTrue();
+            String after = tmux.awaitText("EXIT=", KEY);
+            assertThat(after).contains("EXIT=143").doesNotContain(" Layers 1/3");
             assertThat(modes(after)).contains("icanon", "echo", "isig").doesNotContain("-icanon", "-echo", "-isig");
         }
     }

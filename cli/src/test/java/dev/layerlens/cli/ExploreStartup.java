@@ -11,20 +11,24 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Measures how long {@code layerlens explore} takes from launch to its first complete screen on a
- * large image, beside {@code layerlens analyze} on the same image (the analysis both share), and how
- * long the first keys take on it. Not a test: a measurement to run by hand, printed as a table.
+ * Measures how long {@code ./layerlens explore} (the launcher users run) takes from launch to its
+ * first complete screen on a large image, beside {@code ./layerlens analyze} on the same image (the
+ * analysis both share), and how long the first keys take on it; the median of three runs. Not a
+ * test: a measurement to run by hand from the repository root, printed as a table.
  *
  * <pre>
  * mvn -q -pl cli -am package -DskipTests &amp;&amp; mvn -q -pl cli -am test-compile
  * java -cp cli/target/test-classes:testdata/target/classes:cli/target/layerlens.jar \
  *     dev.layerlens.cli.ExploreStartup target/explore-bench 500000 [IMAGE...]
  * </pre>
- * With only a directory and a file count it writes (once) an uncompressed docker-archive of that many
- * files in five layers, about 2 kB each; further arguments are existing images to measure as well.
+ * It writes (once) an uncompressed docker-archive of that many files in five layers, about 2 kB
+ * each; further arguments are existing images to measure as well (bench/out/bench-docker.tar).
  */
 public final class ExploreStartup {
     private static final int FILES_PER_DIRECTORY = 500;
+    private static final int RUNS = 3;
+    private static final long SLOW_POLL_MILLIS = 100;
+    private static final long FAST_POLL_MILLIS = 10;
 
     private ExploreStartup() {
     }
@@ -33,7 +37,7 @@ public final class ExploreStartup {
         Path out = Path.of(args[0]).toAbsolutePath();
         int files = Integer.parseInt(args[1]);
         Files.createDirectories(out);
-        Path jar = Path.of("cli", "target", "layerlens.jar").toAbsolutePath();
+        Path launcher = Path.of("layerlens").toAbsolutePath();
         List<Path> images = new ArrayList<>();
         Path generated = out.resolve("explore-" + files + ".tar");
         if (!Files.exists(generated)) {
@@ -46,13 +50,20 @@ public final class ExploreStartup {
         for (int i = 2; i < args.length; i++) {
             images.add(Path.of(args[i]).toAbsolutePath());
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        analyze(launcher, images.get(0)); // the launcher's first run records its class-data archive
         System.out.println("image | analyze (s) | explore: first screen (s) | End in the tree (s) | next layer (s)");
         for (Path image : images) {
-            double analyze = analyze(java, jar, image);
-            double[] explore = explore(java, jar, image);
-            System.out.printf("%s | %.2f | %.2f | %.2f | %.2f%n", image.getFileName(), analyze, explore[0], explore[1],
-                    explore[2]);
+            double[] analyze = new double[RUNS];
+            double[][] explore = new double[3][RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                analyze[run] = analyze(launcher, image);
+                double[] e = explore(launcher, image);
+                for (int i = 0; i < 3; i++) {
+                    explore[i][run] = e[i];
+                }
+            }
+            System.out.printf("%s | %.2f | %.2f | %.2f | %.2f%n", image.getFileName(), median(analyze),
+                    median(explore[0]), median(explore[1]), median(explore[2]));
         }
     }
 
@@ -81,49 +92,66 @@ public final class ExploreStartup {
         return entries.toArray(Entry[]::new);
     }
 
-    private static double analyze(String java, Path jar, Path image) throws Exception {
-        long start = System.nanoTime();
-        // stdout discarded, not "-o /dev/null": -o writes a temporary file and renames it over the target
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "analyze", "--format", "json", image.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("analyze failed on " + image);
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * {@code analyze} in the same kind of terminal as explore (so both draw progress on stderr and
+     * are polled alike), its report discarded by the shell; until the shell says it is done.
+     */
+    private static double analyze(Path launcher, Path image) throws Exception {
+        try (Tmux tmux = Tmux.start("layerlens-analyze-bench", 200, 50,
+                "'" + launcher + "' analyze '" + image + "' > /dev/null; echo ANALYZED=$?; sleep 600")) {
+            long start = System.nanoTime();
+            firstTime(tmux, s -> s.contains("ANALYZED="), SLOW_POLL_MILLIS);
+            if (!tmux.screen().contains("ANALYZED=0")) {
+                throw new IllegalStateException("analyze failed on " + image + ":\n" + tmux.screen());
+            }
+            return (System.nanoTime() - start) / 1e9;
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Seconds to the first full screen, to the tree's last row after End, to the next layer's tree. */
-    private static double[] explore(String java, Path jar, Path image) throws Exception {
+    private static double[] explore(Path launcher, Path image) throws Exception {
         try (Tmux tmux = Tmux.start("layerlens-explore-bench", 200, 50,
-                "'" + java + "' -jar '" + jar + "' explore '" + image + "'; sleep 600")) {
+                "'" + launcher + "' explore '" + image + "'; sleep 600")) {
             long start = System.nanoTime();
-            firstTime(tmux, s -> s.contains(" Layers 1/") && s.contains("q quit") && s.contains(" Image "));
+            firstTime(tmux, s -> s.contains(" Layers 1/") && s.contains("q quit") && s.contains(" Image "),
+                    SLOW_POLL_MILLIS);
             double first = (System.nanoTime() - start) / 1e9;
             tmux.await("the first screen to settle", s -> true, Duration.ofSeconds(30));
             tmux.keys("Tab", "Tab");
             Thread.sleep(300);
             long keyed = System.nanoTime();
             tmux.keys("End");
-            firstTime(tmux, s -> s.contains("└── f"));
+            firstTime(tmux, s -> s.contains("└── f"), FAST_POLL_MILLIS);
             double end = (System.nanoTime() - keyed) / 1e9;
             tmux.keys("Tab", "Tab");
             Thread.sleep(300);
             keyed = System.nanoTime();
             tmux.keys("Down");
-            firstTime(tmux, s -> s.contains(" Layers 2/") && s.contains("layers 0–1"));
+            firstTime(tmux, s -> s.contains(" Layers 2/") && s.contains("layers 0–1"), FAST_POLL_MILLIS);
             double next = (System.nanoTime() - keyed) / 1e9;
             tmux.keys("q");
             return new double[] {first, end, next};
         }
     }
 
-    private static void firstTime(Tmux tmux, java.util.function.Predicate<String> condition) throws Exception {
+    /**
+     * Polls until the screen satisfies {@code condition}. While the image is read, polling is slow:
+     * each poll starts a tmux client, and on a small machine fast polling would slow the measured run.
+     */
+    private static void firstTime(Tmux tmux, java.util.function.Predicate<String> condition, long pollMillis)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!condition.test(tmux.screen())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no such screen:\n" + tmux.screen());
             }
-            Thread.sleep(10);
+            Thread.sleep(pollMillis);
         }
     }
 }

@@ -49,6 +49,11 @@ final class Tmux implements AutoCloseable {
                 String.valueOf(rows)));
     }
 
+    /** The process tmux started in the pane (the shell running the session's command). */
+    long panePid() throws IOException {
+        return Long.parseLong(run(List.of("tmux", "-L", name, "display-message", "-p", "-t", name, "#{pane_pid}")).trim());
+    }
+
     /** The visible screen as plain text, one line per row. */
     String screen() throws IOException {
         return run(List.of("tmux", "-L", name, "capture-pane", "-p", "-t", name));

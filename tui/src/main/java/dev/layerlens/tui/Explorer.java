@@ -42,6 +42,7 @@ public final class Explorer {
     private Pane focus = Pane.LAYERS;
     private TerminalSize size = DEFAULT_SIZE;
     private boolean running = true;
+    private long firstScreenNanos = -1;
 
     /** @param colour false for NO_COLOR: changes still carry their letters */
     public Explorer(Report report, FileTree tree, boolean colour) {
@@ -344,10 +345,12 @@ public final class Explorer {
     public void draw(Screen screen) throws IOException {
         size = screen.getTerminalSize();
         Layout layout = layout();
-        screen.clear();
+        // no screen.clear(): it makes lanterna redraw every cell; the panes tile the screen and
+        // paint all of their cells, so only what changed goes to the terminal
         Canvas canvas = new Canvas(screen.newTextGraphics());
         screen.setCursorPosition(null);
         if (layout.tooSmall()) {
+            canvas.fill(new Rect(0, 0, size.getColumns(), size.getRows()), palette.plain());
             canvas.text(0, 0, size.getColumns(), "terminal too small (" + size.getColumns() + "x" + size.getRows()
                     + "), needs " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT + "; q quits", palette.warning());
             screen.refresh();
@@ -376,6 +379,14 @@ public final class Explorer {
         }
         drawStatus(canvas, layout.status(), screen);
         screen.refresh();
+        if (firstScreenNanos < 0) {
+            firstScreenNanos = System.nanoTime();
+        }
+    }
+
+    /** {@link System#nanoTime()} when the first full screen was on the terminal, or -1 before. */
+    public long firstScreenNanos() {
+        return firstScreenNanos;
     }
 
     private void drawStatus(Canvas canvas, Rect status, Screen screen) {
@@ -400,19 +411,15 @@ public final class Explorer {
 
     private String hints() {
         return switch (focus) {
-            case LAYERS -> " ↑↓ layer  Enter files  Tab pane  / filter  p path  s sort  v view  ^A^R^U kinds  ? help  q quit";
-            case DETAILS -> " ↑↓ scroll  Tab pane  / filter  p path  ? help  q quit";
-            case FILES -> " ↑↓ move  ←→ Space fold  / filter  p path  s sort  v view  ^A^R^M^U kinds  ? help  q quit";
-            case FINDINGS -> " ↑↓ finding  Enter show it  Tab pane  ? help  q quit";
+            case LAYERS -> " ? help  q quit  Tab pane  ↑↓ layer  Enter files  / filter  p path  s sort  v view  ^A^R^U kinds";
+            case DETAILS -> " ? help  q quit  Tab pane  ↑↓ scroll  / filter  p path";
+            case FILES -> " ? help  q quit  Tab pane  ↑↓ move  ←→ Space fold  / filter  p path  s sort  v view  ^A^R^M^U kinds";
+            case FINDINGS -> " ? help  q quit  Tab pane  ↑↓ finding  Enter show it";
         };
     }
 
     Pane focus() {
         return focus;
-    }
-
-    FilesPane files() {
-        return files;
     }
 
     int selectedLayer() {

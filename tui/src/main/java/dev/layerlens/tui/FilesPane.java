@@ -80,10 +80,6 @@ final class FilesPane {
         return layer;
     }
 
-    TreeRows rows() {
-        return rows;
-    }
-
     /** Rows the pane shows; the cursor stays on screen when it shrinks. */
     void setHeight(int rowsOnScreen) {
         height = Math.max(1, rowsOnScreen);

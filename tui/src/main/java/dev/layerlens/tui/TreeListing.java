@@ -42,10 +42,6 @@ final class TreeListing {
         return settings;
     }
 
-    int layer() {
-        return view.layer();
-    }
-
     /** The entries of {@code dir} that show, in the settings' order. */
     List<FileNode> entries(FileNode dir) {
         List<FileNode> known = entries.get(dir);

@@ -105,16 +105,6 @@ final class TreeRows {
         return !listing.entries(node).isEmpty();
     }
 
-    /** Whether {@code node} is a row: it shows and every directory above it is expanded. */
-    boolean isRow(FileNode node) {
-        for (FileNode n = node; n != root; n = n.parent()) {
-            if (!listing.shows(n) || (n != node && !expansion.isExpanded(n))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The row that stands for {@code node} after the listing changed: the node itself, else its
      * nearest directory that is a row; the first row when none is.

@@ -48,7 +48,7 @@ class ExplorerRobustnessTest {
         Harness h = new Harness(new TestImage("empty:1").build().explorer(), 80, 24)
                 .press(key(KeyType.ArrowDown), key(KeyType.Tab), key(KeyType.Tab), ch(' '), ch('s'), key(KeyType.End));
         assertThat(h.text()).contains(" Layers (none)", "the image has no layers", "size        0 B · 0 layers");
-        assertThat(h.statusLine()).startsWith(" ↑↓");
+        assertThat(h.statusLine()).startsWith(" ? help  q quit");
         assertThat(h.explorer.isRunning()).isTrue();
     }
 

@@ -40,7 +40,7 @@ class ExplorerTest {
                 "HIGH  L1  /etc/passwd  a token in /etc");
         assertThat(h.right().get(0)).isEqualTo(" Files · layer 0");
         assertThat(shown(h)).containsExactlyElementsOf(LAYER_0_TREE);
-        assertThat(h.statusLine()).startsWith(" ↑↓ layer  Enter files  Tab pane");
+        assertThat(h.statusLine()).startsWith(" ? help  q quit  Tab pane  ↑↓ layer  Enter files");
         for (int r = 0; r < h.rows() - 1; r++) {
             assertThat(h.row(r).charAt(40)).as("separator in row %d", r).isEqualTo('│');
         }
