@@ -7,7 +7,6 @@ import dev.layerlens.core.report.Report;
 import dev.layerlens.core.report.TextReportWriter;
 import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.SourceResolver;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Console console = parent.console();
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
                 Runtime.getRuntime().availableProcessors());
@@ -59,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return console.cannotRead(image, e);
         }
         Report report = result.report();
-        OutputTarget.write(output, console.stdout(), out -> {
+        return OutputTarget.write(output, console, out -> {
             if (format == Format.json) {
                 JsonReportWriter.write(report, out);
             } else {
@@ -68,6 +67,5 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .write(report, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
             }
         });
-        return ExitCodes.OK;
     }
 }

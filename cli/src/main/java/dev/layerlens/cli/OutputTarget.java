@@ -2,8 +2,8 @@ package dev.layerlens.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -16,13 +16,28 @@ final class OutputTarget {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path file, PrintStream stdout, Body body) throws IOException {
-        if (file == null) {
-            body.writeTo(stdout);
-            stdout.flush();
-            return;
+    /**
+     * Writes the report; returns the exit code: {@link ExitCodes#OK}, or {@link ExitCodes#USAGE}
+     * with a one-line error when the file cannot be written.
+     */
+    static int write(Path file, Console console, Body body) {
+        try {
+            if (file == null) {
+                body.writeTo(console.stdout());
+                console.stdout().flush();
+            } else {
+                writeAtomically(file.toAbsolutePath(), body);
+            }
+            return ExitCodes.OK;
+        } catch (NoSuchFileException e) {
+            console.error("cannot write " + file + ": its directory does not exist", e);
+        } catch (IOException e) {
+            console.error("cannot write " + file + ": " + e.getMessage(), e);
         }
-        Path target = file.toAbsolutePath();
+        return ExitCodes.USAGE;
+    }
+
+    private static void writeAtomically(Path target, Body body) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {

@@ -129,7 +129,7 @@ public final class LayerScanner {
         long length = ch.size();
         Entries entries = new Entries();
         ContentReader reader = new ContentReader(layer);
-        try (TarFile tar = new TarFile(ch)) {
+        try (TarFile tar = openTar(layer, ch)) {
             for (TarArchiveEntry e : tar.getEntries()) {
                 if (e.isFile() && e.getDataOffset() + e.getSize() > length) {
                     throw new ImageReadException(describe(layer) + " is truncated at byte " + length);
@@ -144,6 +144,14 @@ public final class LayerScanner {
         progress.bytesRead(length);
         Digest digest = blob.expectedDigest().orElse(layer.diffId());
         return new LayerScan(layer.index(), entries.list, entries.size, -1, length, Compression.NONE, digest, false);
+    }
+
+    private static TarFile openTar(Layer layer, SeekableByteChannel ch) throws ImageReadException {
+        try {
+            return new TarFile(ch);
+        } catch (IOException e) {
+            throw readFailure(layer, Compression.NONE, -1, -1, e);
+        }
     }
 
     private LayerScan streamScan(Layer layer, LayerBlob blob) throws IOException, ImageReadException {
@@ -283,8 +291,8 @@ public final class LayerScanner {
                     + blobDigest.shortForm() + ")");
         }
         if (layer.diffId().algorithm().equals("sha256") && !layer.diffId().equals(tarDigest)) {
-            throw new ImageReadException(describe(layer) + " does not match its diffID " + layer.diffId().shortForm()
-                    + " (its tar hashes to " + tarDigest.shortForm() + "): the layer is corrupt or truncated");
+            throw new ImageReadException(describe(layer) + " is corrupt or truncated: its tar hashes to "
+                    + tarDigest.shortForm() + ", not to its diffID");
         }
     }
 
@@ -294,13 +302,18 @@ public final class LayerScanner {
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof EOFException || message.toLowerCase(java.util.Locale.ROOT).contains("truncated")
                 || message.contains("Unexpected end")) {
-            return new ImageReadException(describe(layer) + " is truncated at byte " + blobBytes, e);
+            return new ImageReadException(describe(layer) + " is truncated" + at(blobBytes, ""), e);
         }
         if (e instanceof DecompressionException) {
             return new ImageReadException(describe(layer) + " is corrupt: invalid " + compression.displayName()
-                    + " data near byte " + blobBytes + " (" + message + ")", e);
+                    + " data" + at(blobBytes, "") + " (" + message + ")", e);
         }
-        return new ImageReadException(describe(layer) + " is corrupt: " + message + " at byte " + tarBytes + " of its tar", e);
+        return new ImageReadException(describe(layer) + " is corrupt: " + message + at(tarBytes, " of its tar"), e);
+    }
+
+    /** " at byte N…", or nothing when the position is unknown (a seeking read). */
+    private static String at(long position, String suffix) {
+        return position < 0 ? "" : " at byte " + position + suffix;
     }
 
     static String describe(Layer layer) {

@@ -26,16 +26,19 @@ final class TarEntries {
         if (path.isEmpty()) {
             return null;
         }
-        if (path.startsWith(AUFS_META_PREFIX) || path.contains("/" + AUFS_META_PREFIX)) {
-            return null;
-        }
         String parent = PathNames.parent(path);
         String name = path.substring(path.lastIndexOf('/') + 1);
         int mode = e.getMode() & 07777;
+        // the opaque marker's own name starts with the aufs prefix too: it is not bookkeeping
+        boolean aufsMeta = parent.startsWith(AUFS_META_PREFIX) || parent.contains("/" + AUFS_META_PREFIX)
+                || (name.startsWith(AUFS_META_PREFIX) && !name.equals(OPAQUE_MARKER));
+        if (aufsMeta) {
+            return null;
+        }
+        if (name.equals(OPAQUE_MARKER)) {
+            return new LayerEntry(parent, EntryType.OPAQUE, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), null, 0);
+        }
         if (name.startsWith(WHITEOUT_PREFIX)) {
-            if (name.equals(OPAQUE_MARKER)) {
-                return new LayerEntry(parent, EntryType.OPAQUE, e.getSize(), mode, e.getLongUserId(), e.getLongGroupId(), null, 0);
-            }
             String removed = name.substring(WHITEOUT_PREFIX.length());
             if (removed.isEmpty()) {
                 return null;

@@ -42,7 +42,12 @@ public final class OciImageResolver {
             }
             ManifestDocument doc = read(current);
             if (doc instanceof ManifestDocument.Manifest m) {
-                return readImage(current, m.manifest());
+                ResolvedManifest resolved = readImage(current, m.manifest());
+                if (depth == 0) {
+                    // no index chose it by platform: a platform the user insisted on must still match
+                    requirePlatform(resolved);
+                }
+                return resolved;
             }
             current = choose(current, ((ManifestDocument.Index) doc).index());
         }
@@ -90,6 +95,14 @@ public final class OciImageResolver {
                 .map(d -> platformOf(d.platform()).toString()).toList();
         throw new ImageReadException("no image for platform " + wanted + " (available: "
                 + String.join(", ", available) + "); choose one with --platform");
+    }
+
+    private void requirePlatform(ResolvedManifest resolved) throws ImageReadException {
+        Platform actual = resolved.config().platform();
+        if (options.platformRequested() && !options.platform().accepts(actual)) {
+            throw new ImageReadException("manifest " + resolved.manifestDigest().shortForm() + " is a " + actual
+                    + " image, not " + options.platform());
+        }
     }
 
     private static boolean isAttestation(DescriptorJson d) {

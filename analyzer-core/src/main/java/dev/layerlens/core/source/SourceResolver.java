@@ -46,7 +46,8 @@ public final class SourceResolver {
             throw new ImageReadException("no such file or directory (image names are looked up in a daemon or registry,"
                     + " which this version of layerlens does not do)");
         }
-        return ArchiveOpener.open(input, target.path(), kind, target.reference(), options);
+        // the archive's name without transport prefix or image reference: readers append the reference themselves
+        return ArchiveOpener.open(target.path().toString(), target.path(), kind, target.reference(), options);
     }
 
     record PathAndReference(Path path, String reference) {

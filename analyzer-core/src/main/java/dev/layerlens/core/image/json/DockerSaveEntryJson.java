@@ -14,6 +14,6 @@ public record DockerSaveEntryJson(
     }
 
     public List<String> layersOrEmpty() {
-        return layers == null ? List.of() : layers;
+        return layers == null ? List.of() : layers.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -8,6 +8,6 @@ public record IndexJson(Integer schemaVersion, String mediaType, String artifact
                         List<DescriptorJson> manifests, Map<String, String> annotations) {
 
     public List<DescriptorJson> manifestsOrEmpty() {
-        return manifests == null ? List.of() : manifests;
+        return manifests == null ? List.of() : manifests.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

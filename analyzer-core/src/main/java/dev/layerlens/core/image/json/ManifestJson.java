@@ -7,6 +7,6 @@ public record ManifestJson(Integer schemaVersion, String mediaType, String artif
                            DescriptorJson config, List<DescriptorJson> layers) {
 
     public List<DescriptorJson> layersOrEmpty() {
-        return layers == null ? List.of() : layers;
+        return layers == null ? List.of() : layers.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -29,7 +29,7 @@ public final class WireJson {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidJsonException(what + " is not valid JSON or not the expected document (" + where(e) + ")");
         } catch (IOException e) {
             throw new InvalidJsonException(what + " could not be parsed: " + e.getMessage());
         }
@@ -58,9 +58,19 @@ public final class WireJson {
                 return new ManifestDocument.Manifest(MAPPER.treeToValue(tree, ManifestJson.class));
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(what + " has an unexpected shape: " + e.getOriginalMessage());
+            throw new InvalidJsonException(what + " has an unexpected shape (" + where(e) + ")");
         }
         throw new InvalidJsonException(what + " is neither an image manifest nor an index");
+    }
+
+    /**
+     * Where the parser gave up. Jackson's own message quotes the offending input, which is
+     * untrusted image content; the location is enough to find it.
+     */
+    private static String where(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+        return location == null ? "unknown location"
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** A wire document that cannot be understood; the message is one line for the user. */

@@ -133,8 +133,9 @@ public final class ArchiveOpener {
         String layoutKind = directory ? OCI : OCI_ARCHIVE;
         if (kind == null) {
             // docker save writes both files since Docker 25: manifest.json describes the saved image,
-            // index.json may list platforms whose blobs are absent; a requested platform needs the index.
-            if (hasManifest && !(hasIndex && options.platformRequested())) {
+            // index.json may list platforms whose blobs are absent; a requested platform needs the index,
+            // unless it lists nothing (Docker 25.0.0/25.0.1 wrote "manifests": null for untagged images).
+            if (hasManifest && !(hasIndex && options.platformRequested() && OciLayoutReader.listsManifests(contents))) {
                 return DockerArchiveReader.read(contents, reference, options);
             }
             if (hasIndex) {

@@ -38,9 +38,13 @@ final class LayoutBlobSource implements BlobSource {
 
     @Override
     public LayerBlob layerBlob(Digest digest, Long size) throws ImageReadException {
-        ArchiveFile file = find(digest, "layer blob");
+        ArchiveFile file = find(digest, "blob");
+        if (size != null && size > file.length()) {
+            throw new ImageReadException("blob " + digest.shortForm() + " is truncated: " + file.length()
+                    + " bytes where the manifest says " + size);
+        }
         if (size != null && size != file.length()) {
-            throw new ImageReadException("layer blob " + digest.shortForm() + " is " + file.length()
+            throw new ImageReadException("blob " + digest.shortForm() + " is " + file.length()
                     + " bytes but the manifest says " + size);
         }
         return new ArchiveLayerBlob(file, digest);

@@ -16,6 +16,7 @@ import dev.layerlens.core.source.SourceOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads an OCI image layout (a directory, or the same tree in a tar) through its index.json. */
 final class OciLayoutReader {
@@ -23,6 +24,8 @@ final class OciLayoutReader {
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     private static final String CONTAINERD_NAME = "io.containerd.image.name";
     private static final long MAX_INDEX_BYTES = 16L << 20;
+    /** The OCI referrers tag schema ({@code sha256-<hex>[.<suffix>]}): indexes of referrers, not user tags. */
+    private static final Pattern REFERRERS_TAG = Pattern.compile("sha256-[0-9a-f]{64}(?:\\..*)?");
 
     private OciLayoutReader() {
     }
@@ -35,7 +38,7 @@ final class OciLayoutReader {
         try {
             index = WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX);
         } catch (IOException | WireJson.InvalidJsonException e) {
-            throw new ImageReadException("invalid index.json: " + e.getMessage());
+            throw new ImageReadException("invalid " + e.getMessage());
         }
         DescriptorJson chosen = select(index.manifestsOrEmpty(), tag, contents.displayName());
         Digest root;
@@ -47,13 +50,30 @@ final class OciLayoutReader {
         LayoutBlobSource blobs = new LayoutBlobSource(contents);
         ResolvedManifest resolved = new OciImageResolver(blobs, options).resolve(root);
         List<LayerBlob> layerBlobs = new ArrayList<>();
-        for (LayerDescriptor d : resolved.layers()) {
-            layerBlobs.add(blobs.layerBlob(d.digest(), d.size()));
+        for (int i = 0; i < resolved.layers().size(); i++) {
+            LayerDescriptor d = resolved.layers().get(i);
+            try {
+                layerBlobs.add(blobs.layerBlob(d.digest(), d.size()));
+            } catch (ImageReadException e) {
+                // the blob source knows digests, not layer positions: name the layer as the scanner does
+                throw new ImageReadException("layer " + i + ": " + e.getMessage(), e);
+            }
         }
         String reference = tag == null ? contents.displayName() : contents.displayName() + ":" + tag;
         Image image = ImageAssembler.assemble(reference, sourceKind, resolved.manifestDigest(), resolved.configDigest(),
                 resolved.config(), resolved.layers());
         return new ArchiveImageSource(contents, image, layerBlobs);
+    }
+
+    /** True when index.json can be read and lists at least one manifest. */
+    static boolean listsManifests(ArchiveContents contents) {
+        try {
+            ArchiveFile indexFile = contents.find(INDEX).orElse(null);
+            return indexFile != null
+                    && !WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX).manifestsOrEmpty().isEmpty();
+        } catch (IOException | WireJson.InvalidJsonException e) {
+            return false;
+        }
     }
 
     private static DescriptorJson select(List<DescriptorJson> manifests, String tag, String layout)
@@ -82,7 +102,8 @@ final class OciLayoutReader {
 
     private static String tags(List<DescriptorJson> manifests) {
         List<String> tags = manifests.stream().map(d -> d.annotationsOrEmpty().get(REF_NAME))
-                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+                .filter(java.util.Objects::nonNull).filter(t -> !REFERRERS_TAG.matcher(t).matches())
+                .distinct().sorted().toList();
         return tags.isEmpty() ? "none" : String.join(", ", tags);
     }
 }

@@ -1,0 +1,69 @@
+package dev.layerlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line's own contract: help, version, and usage errors exit 2 with a message on stderr. */
+class MainTest {
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        Run run = Run.of("--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: layerlens", "analyze", "--version");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void analyzeHelpDocumentsTheExitCodes() {
+        Run run = Run.of("analyze", "--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: layerlens analyze", "--platform", "--no-verify", "-o, --output",
+                "Exit codes", "3", "the image could not be read");
+        assertThat(Run.of("help", "analyze").out()).isEqualTo(run.out());
+    }
+
+    @Test
+    void versionPrintsTheStampedVersion() {
+        Run run = Run.of("--version");
+        assertThat(run.code()).isZero();
+        assertThat(run.out().strip()).matches("layerlens \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run run = Run.of();
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing required subcommand");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Run run = Run.of("analyze", "--frobnicate", "x.tar");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingImageArgumentIsAUsageError() {
+        Run run = Run.of("analyze");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing required parameter: 'IMAGE'");
+    }
+
+    @Test
+    void aMalformedPlatformIsAUsageError() {
+        Run run = Run.of("analyze", "--platform", "amd64", "x.tar");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("os/arch[/variant]");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Run run = Run.of("analyze", "--format", "yaml", "x.tar");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("yaml");
+    }
+}
