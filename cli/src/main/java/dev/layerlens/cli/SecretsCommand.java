@@ -10,7 +10,6 @@ import dev.layerlens.core.report.SecretsReport;
 import dev.layerlens.core.report.SecretsTextWriter;
 import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.SourceResolver;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ final class SecretsCommand implements Callable<Integer> {
     int maxFileBytes;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Console console = parent.console();
         Disclosure disclosure = console.disclosure();
         if (maxFileBytes <= 0) {
@@ -74,7 +73,7 @@ final class SecretsCommand implements Callable<Integer> {
             return console.cannotRead(image, e);
         }
         SecretsReport report = SecretsReport.of(result.image(), check.secretFindings(), check.stats(), disclosure);
-        OutputTarget.write(output, console.stdout(), out -> {
+        int written = OutputTarget.write(output, console, out -> {
             if (format == Format.json) {
                 SecretsJsonWriter.write(report, out);
             } else {
@@ -83,6 +82,9 @@ final class SecretsCommand implements Callable<Integer> {
                         .write(report, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
             }
         });
+        if (written != ExitCodes.OK) {
+            return written;
+        }
         return report.findings().isEmpty() ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
     }
 }

@@ -38,9 +38,14 @@ public final class FakeSecrets {
         return "ghp" + "_" + "LayerlensFake" + alnum(36 - 13 - tag.length(), tag.hashCode()) + tag;
     }
 
-    /** An AWS access key id: {@code AKIA} and 16 base32 characters. */
+    /**
+     * An AWS access key id: {@code AKIA} and 16 base32 characters. The tag's digits 0, 1, 8 and 9,
+     * which base32 lacks, become O, I, B and G.
+     */
     public static String awsAccessKeyId(String tag) {
-        return "AK" + "IA" + "LLFAKE" + random(BASE32, 10 - tag.length(), tag.hashCode()) + tag;
+        String base32Tag = tag.toUpperCase(java.util.Locale.ROOT).replace('0', 'O').replace('1', 'I').replace('8', 'B')
+                .replace('9', 'G');
+        return "AK" + "IA" + "LLFAKE" + random(BASE32, 10 - tag.length(), tag.hashCode()) + base32Tag;
     }
 
     /** An AWS secret access key: 40 base64 characters. */
