@@ -80,16 +80,16 @@ public final class SecretImages {
                 "secret/stripe-key @ config Env STRIPE_KEY" + config,
                 "secret/gitlab-token @ config Labels org.example.deploy-token" + config,
                 "secret/password-flag @ config Cmd" + config,
-                "secret/aws-access-key-id @ /app/.env:1 in layer 3 [deleted in layer 6, still shipped in layer 3]",
-                "secret/aws-secret-access-key @ /app/.env:2 in layer 3 [deleted in layer 6, still shipped in layer 3]",
-                "secret/env-file @ /app/.env in layer 3 [deleted in layer 6, still shipped in layer 3]",
-                "secret/private-key @ /root/.ssh/id_ed25519:1 in layer 4 [overwritten in layer 5, still shipped in layer 4]",
-                "secret/private-key @ /root/.ssh/id_ed25519:1 in layer 5 [deleted in layer 6, still shipped in layer 5]",
-                "secret/npm-token @ /root/.npmrc:1 in layer 7" + visible,
-                "secret/npm-auth-file @ /root/.npmrc in layer 7" + visible,
-                "secret/password-in-url @ /app/.git/config:4 in layer 7" + visible,
-                "secret/git-config-credentials @ /app/.git/config in layer 7" + visible,
-                "secret/docker-config-auth @ /root/.docker/config.json:4 in layer 7" + visible,
-                "secret/docker-config-file @ /root/.docker/config.json in layer 7" + visible);
+                "secret/aws-access-key-id @ /app/.env:1, layer 3 [deleted in layer 6, still shipped in layer 3]",
+                "secret/aws-secret-access-key @ /app/.env:2, layer 3 [deleted in layer 6, still shipped in layer 3]",
+                "secret/env-file @ /app/.env, layer 3 [deleted in layer 6, still shipped in layer 3]",
+                "secret/private-key @ /root/.ssh/id_ed25519:1, layer 4 [overwritten in layer 5, still shipped in layer 4]",
+                "secret/private-key @ /root/.ssh/id_ed25519:1, layer 5 [deleted in layer 6, still shipped in layer 5]",
+                "secret/npm-token @ /root/.npmrc:1, layer 7" + visible,
+                "secret/npm-auth-file @ /root/.npmrc, layer 7" + visible,
+                "secret/password-in-url @ /app/.git/config:4, layer 7" + visible,
+                "secret/git-config-credentials @ /app/.git/config, layer 7" + visible,
+                "secret/docker-config-auth @ /root/.docker/config.json:4, layer 7" + visible,
+                "secret/docker-config-file @ /root/.docker/config.json, layer 7" + visible);
     }
 }

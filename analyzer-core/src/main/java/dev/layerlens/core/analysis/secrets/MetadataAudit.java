@@ -49,7 +49,7 @@ final class MetadataAudit {
             SecretLocation.History where = new SecretLocation.History(entry, layer, command.instruction(), buildArg, field);
             out.add(new SecretFinding(m.rule().id(), m.rule().severity(), m.rule().name(), where, true,
                     "in the image history (docker history shows it)", m.name(), m.value(),
-                    Remedies.forHistory(m.rule().revoke(), where)));
+                    Remedies.forHistory(m.rule().revoke(), where), null));
         }
     }
 
@@ -88,7 +88,7 @@ final class MetadataAudit {
             SecretLocation.Config where = new SecretLocation.Config(field, key);
             out.add(new SecretFinding(m.rule().id(), m.rule().severity(), m.rule().name(), where, true,
                     "in the image config (docker inspect shows it)", m.name(), m.value(),
-                    Remedies.forConfig(m.rule().revoke(), where)));
+                    Remedies.forConfig(m.rule().revoke(), where), null));
         }
     }
 }

@@ -6,7 +6,7 @@ package dev.layerlens.core.analysis.secrets;
  */
 final class Remedies {
     private static final String SECRET_MOUNT = "pass it as a BuildKit secret (docker build --secret id=…, "
-            + "RUN --mount=type=secret,id=…) so it never lands in a layer or the history";
+            + "RUN --mount=type=secret,id=…), which lands in no layer and no history";
 
     private Remedies() {
     }
@@ -22,8 +22,7 @@ final class Remedies {
         } else if (where.instruction().equals("ARG")) {
             how = "Don't give ARG a secret default; " + SECRET_MOUNT + ".";
         } else if (where.instruction().equals("RUN")) {
-            how = "Don't write secrets into RUN commands: the command line is the history; " + SECRET_MOUNT
-                    + " and read it from /run/secrets/….";
+            how = "Don't write secrets into RUN commands, whose command line is the history: " + SECRET_MOUNT + ".";
         } else {
             how = "Remove it from the " + where.instruction() + " instruction: the image history keeps it.";
         }
@@ -51,6 +50,6 @@ final class Remedies {
 
     /** For a whole file of a sensitive kind, whose values may be in no recognisable format. */
     static String forKind(SensitiveFile kind, SecretLocation.File where, boolean visible) {
-        return forFile("Change or revoke the credentials the " + kind.kind() + " holds.", where, visible);
+        return forFile("Change or revoke the credentials in this file.", where, visible);
     }
 }

@@ -14,9 +14,10 @@ import dev.layerlens.core.analysis.Severity;
  * @param name         what the value is assigned to (variable, key, URL user), or null
  * @param value        the secret, or null for a finding about a whole file
  * @param remedy       what to do: revoke it, and how to keep it out of the image
+ * @param fileBytes    for a finding about a whole file, its size; else null
  */
 public record SecretFinding(String id, Severity severity, String what, SecretLocation where, boolean inFinalImage,
-                            String status, String name, String value, String remedy) {
+                            String status, String name, String value, String remedy, Long fileBytes) {
 
     public String title() {
         return what + " in " + where.describe();
@@ -25,7 +26,7 @@ public record SecretFinding(String id, Severity severity, String what, SecretLoc
     /** What was seen, as the user may see it: the value redacted unless disclosed, with its name. */
     public String evidence(Disclosure disclosure) {
         if (value == null) {
-            return what;
+            return fileBytes == null ? "the whole file" : "the whole file (" + fileBytes + " bytes)";
         }
         String shown = disclosure.value(value);
         return name == null ? shown : disclosure.text(name) + ": " + shown;
@@ -36,7 +37,7 @@ public record SecretFinding(String id, Severity severity, String what, SecretLoc
         String title = title() + (where instanceof SecretLocation.File && !inFinalImage ? "; " + status : "");
         String path = where instanceof SecretLocation.File file ? file.path() : null;
         return new Finding(id, severity, disclosure.text(title), where.layer(), path == null ? null : disclosure.text(path),
-                evidence(disclosure), remedy, null);
+                evidence(disclosure), remedy, fileBytes);
     }
 
     /** Redacted: a finding must not leak its value through a log line or an assertion message. */

@@ -6,7 +6,10 @@ public sealed interface SecretLocation {
     /** The layer it is in, or null (config, or a history entry that made no layer). */
     Integer layer();
 
-    /** A short human description: {@code history entry 7 (RUN, build argument NPM_TOKEN), layer 4}. */
+    /**
+     * A short human description: {@code history entry 7 (RUN, build argument NPM_TOKEN), layer 4},
+     * {@code config Env API_TOKEN}, {@code /app/.env:2, layer 3}.
+     */
     String describe();
 
     /**
@@ -55,7 +58,7 @@ public sealed interface SecretLocation {
     record File(String path, Integer layer, Integer line) implements SecretLocation {
         @Override
         public String describe() {
-            return path + (line == null ? "" : ":" + line) + " in layer " + layer;
+            return path + (line == null ? "" : ":" + line) + ", layer " + layer;
         }
     }
 }

@@ -65,7 +65,7 @@ public final class SecretsCheck implements ImageCheck {
             SecretLocation.File where = new SecretLocation.File("/" + m.path(), m.layer(), m.match().line());
             boolean visible = version == null || version.isVisible();
             out.add(new SecretFinding(rule.id(), rule.severity(), rule.name(), where, visible, status(version, m.layer()),
-                    m.match().name(), m.match().value(), Remedies.forFile(rule.revoke(), where, visible)));
+                    m.match().name(), m.match().value(), Remedies.forFile(rule.revoke(), where, visible), null));
         }
         for (SecretInspector.ConfirmedKind k : inspector.confirmedKinds()) {
             out.add(kindFinding(tree, k.kind(), k.path(), k.layer()));
@@ -90,7 +90,7 @@ public final class SecretsCheck implements ImageCheck {
         boolean visible = version == null || version.isVisible();
         SecretLocation.File where = new SecretLocation.File("/" + path, layer, null);
         return new SecretFinding(kind.id(), kind.severity(), kind.kind(), where, visible, status(version, layer), null, null,
-                Remedies.forKind(kind, where, visible));
+                Remedies.forKind(kind, where, visible), version == null ? null : version.size());
     }
 
     /** The copy of {@code path} that {@code layer} shipped (its last, if it shipped the path twice). */

@@ -58,16 +58,16 @@ class SecretsCheckTest {
                 "secret/aws-secret-access-key @ config Env AWS_SECRET_ACCESS_KEY [in the image config (docker inspect shows it)]",
                 "secret/gitlab-token @ config Labels org.example.deploy-token [in the image config (docker inspect shows it)]",
                 "secret/password-flag @ config Cmd [in the image config (docker inspect shows it)]",
-                "secret/generic-assignment @ /app/.env:2 in layer 1 [deleted in layer 3, still shipped in layer 1]",
-                "secret/env-file @ /app/.env in layer 1 [deleted in layer 3, still shipped in layer 1]",
-                "secret/private-key @ /root/.ssh/id_rsa:1 in layer 1 [overwritten in layer 2, still shipped in layer 1]",
-                "secret/private-key @ /root/.ssh/id_rsa:1 in layer 2 [deleted in layer 3, still shipped in layer 2]",
-                "secret/npm-token @ /root/.npmrc:1 in layer 4 [in the final filesystem]",
-                "secret/npm-auth-file @ /root/.npmrc in layer 4 [in the final filesystem]",
-                "secret/password-in-url @ /app/.git/config:2 in layer 4 [in the final filesystem]",
-                "secret/git-config-credentials @ /app/.git/config in layer 4 [in the final filesystem]",
-                "secret/docker-config-auth @ /root/.docker/config.json:1 in layer 4 [in the final filesystem]",
-                "secret/docker-config-file @ /root/.docker/config.json in layer 4 [in the final filesystem]");
+                "secret/generic-assignment @ /app/.env:2, layer 1 [deleted in layer 3, still shipped in layer 1]",
+                "secret/env-file @ /app/.env, layer 1 [deleted in layer 3, still shipped in layer 1]",
+                "secret/private-key @ /root/.ssh/id_rsa:1, layer 1 [overwritten in layer 2, still shipped in layer 1]",
+                "secret/private-key @ /root/.ssh/id_rsa:1, layer 2 [deleted in layer 3, still shipped in layer 2]",
+                "secret/npm-token @ /root/.npmrc:1, layer 4 [in the final filesystem]",
+                "secret/npm-auth-file @ /root/.npmrc, layer 4 [in the final filesystem]",
+                "secret/password-in-url @ /app/.git/config:2, layer 4 [in the final filesystem]",
+                "secret/git-config-credentials @ /app/.git/config, layer 4 [in the final filesystem]",
+                "secret/docker-config-auth @ /root/.docker/config.json:1, layer 4 [in the final filesystem]",
+                "secret/docker-config-file @ /root/.docker/config.json, layer 4 [in the final filesystem]");
     }
 
     @Test
@@ -128,7 +128,7 @@ class SecretsCheckTest {
         new SyntheticImage().layer("COPY . /").file("bin/tool", binary).file("data/big.txt", big)
                 .file("data/small.txt", small).done().run(check);
         assertThat(check.secretFindings()).extracting(f -> f.where().describe())
-                .containsExactly("/data/small.txt:1 in layer 0");
+                .containsExactly("/data/small.txt:1, layer 0");
         SecretScanStats stats = check.stats();
         assertThat(stats.files()).isEqualTo(3);
         assertThat(stats.binaryFiles()).isEqualTo(1);
