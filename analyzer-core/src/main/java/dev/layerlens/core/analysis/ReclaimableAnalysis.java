@@ -7,6 +7,7 @@ import dev.layerlens.core.fs.HideReason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Finds the bytes shipped in some layer that the final filesystem cannot see, per path and per layer. */
@@ -17,8 +18,9 @@ public final class ReclaimableAnalysis {
     public static Reclaimable compute(FileTree tree, int layerCount) {
         long[] perLayer = new long[layerCount];
         List<ReclaimablePath> paths = new ArrayList<>();
+        Set<FileVersion> reachable = tree.reachableContents();
         tree.forEachNode(node -> {
-            ReclaimablePath path = hiddenCopies(node, perLayer);
+            ReclaimablePath path = hiddenCopies(node, perLayer, reachable);
             if (path != null) {
                 paths.add(path);
             }
@@ -35,12 +37,13 @@ public final class ReclaimableAnalysis {
         return new Reclaimable(total, paths, layers);
     }
 
-    private static ReclaimablePath hiddenCopies(FileNode node, long[] perLayer) {
+    /** The copies of this path that no name of the final filesystem reaches (a hidden name still hard-linked is not one). */
+    private static ReclaimablePath hiddenCopies(FileNode node, long[] perLayer, Set<FileVersion> reachable) {
         long bytes = 0;
         TreeSet<Integer> layers = new TreeSet<>();
         FileVersion lastHidden = null;
         for (FileVersion v : node.versions()) {
-            if (!v.isVisible() && v.contentBytes() > 0) {
+            if (!v.isVisible() && v.contentBytes() > 0 && !reachable.contains(v)) {
                 bytes += v.contentBytes();
                 perLayer[v.layer()] += v.contentBytes();
                 layers.add(v.layer());

@@ -7,7 +7,9 @@ import dev.layerlens.core.layer.LayerScan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -64,16 +66,29 @@ public final class FileTree {
         }
     }
 
-    /** Content bytes of the regular files the final filesystem shows. */
+    /** Content bytes of the regular files the final filesystem shows, a content reached by several hard links once. */
     public long visibleBytes() {
-        long[] total = {0};
+        long total = 0;
+        for (FileVersion content : reachableContents()) {
+            total += content.contentBytes();
+        }
+        return total;
+    }
+
+    /**
+     * The regular-file versions whose bytes the final filesystem still shows under some name: the
+     * visible ones, and hidden ones that a visible hard link names (deleting the first name of a
+     * hard-linked file keeps its bytes). Compared by identity.
+     */
+    public Set<FileVersion> reachableContents() {
+        Set<FileVersion> contents = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         forEachNode(node -> {
             FileVersion v = node.visibleVersion();
-            if (v != null) {
-                total[0] += v.contentBytes();
+            if (v != null && v.content() != null) {
+                contents.add(v.content());
             }
         });
-        return total[0];
+        return contents;
     }
 
     private void apply(LayerScan scan) {
@@ -118,6 +133,10 @@ public final class FileTree {
             }
         }
         FileVersion version = new FileVersion(counter.layer, entry);
+        if (entry.type() == EntryType.HARDLINK && entry.linkTarget() != null) {
+            FileNode target = find(entry.linkTarget());
+            version.linkTo(target == null ? null : target.visibleVersion());
+        }
         node.addVersion(version);
         if (!isDirectory) {
             if (previous == null) {

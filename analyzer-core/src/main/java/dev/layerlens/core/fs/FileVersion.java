@@ -17,6 +17,8 @@ public final class FileVersion {
     private final long contentHash;
     private int hiddenBy = -1;
     private HideReason hideReason;
+    /** For a hard link: the regular-file version whose content it names (null when it names none). */
+    private FileVersion linkedContent;
 
     FileVersion(int layer, LayerEntry entry) {
         this.layer = layer;
@@ -45,6 +47,22 @@ public final class FileVersion {
     /** Content bytes this version occupies: the size of a regular file, 0 for anything else. */
     public long contentBytes() {
         return type == EntryType.FILE ? size : 0;
+    }
+
+    /**
+     * The version whose tar entry carries the bytes this path shows: itself for a regular file, the
+     * file it names for a hard link (so that one content reached by several names counts once), null
+     * for anything else or a hard link that names no regular file.
+     */
+    public FileVersion content() {
+        if (type == EntryType.FILE) {
+            return this;
+        }
+        return type == EntryType.HARDLINK ? linkedContent : null;
+    }
+
+    void linkTo(FileVersion target) {
+        linkedContent = target == null ? null : target.content();
     }
 
     public int mode() {

@@ -32,7 +32,7 @@ public record Report(
      * @param digest              the image ID: digest of the config, the same from every source
      * @param sizeBytes           Σ layer sizes (dive's definition)
      * @param compressedSizeBytes Σ compressed layer sizes when every layer is stored compressed, else null
-     * @param visibleBytes        content bytes of the regular files of the final filesystem
+     * @param visibleBytes        content bytes of the regular files of the final filesystem (hard-linked content once)
      */
     public record ImageSummary(String reference, String source, String digest, String platform, String created,
                                long sizeBytes, Long compressedSizeBytes, long visibleBytes, int layerCount,

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark: layerlens analyze against the floor of merely listing the same layer tars.
+# Generates the image once (bench/out), warms the page cache, runs each command RUNS times and
+# prints the median wall time and peak RSS, and the ratios to the floor.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+out=bench/out
+runs=${RUNS:-3}
+jobs=$(nproc)
+
+mvn -q -B -ntp -DskipTests package -pl cli -am
+if [ ! -f "$out/bench-docker.tar" ] || [ ! -d "$out/bench-oci-gzip" ]; then
+  mvn -q -B -ntp -pl testdata dependency:build-classpath -Dmdep.outputFile="$PWD/$out.cp" >/dev/null
+  java -Xmx10g -cp "testdata/target/classes:$(cat "$out.cp")" bench/BenchImage.java "$out"
+  rm -f "$out.cp"
+fi
+# the floor reads the same layer tars the archive holds, as files of their own
+if [ ! -d "$out/layers" ]; then
+  mkdir -p "$out/layers"
+  tar -C "$out/layers" -xf "$out/bench-docker.tar" --wildcards '*/layer.tar'
+fi
+gzip_blobs=$(python3 - "$out/bench-oci-gzip" <<'PY'
+import json, sys, os
+root = sys.argv[1]
+def blob(d): return os.path.join(root, "blobs", *d.split(":"))
+index = json.load(open(os.path.join(root, "index.json")))
+manifest = json.load(open(blob(index["manifests"][0]["digest"])))
+print(" ".join(blob(l["digest"]) for l in manifest["layers"]))
+PY
+)
+layer_tars=$(find "$out/layers" -name layer.tar | sort)
+
+cat "$out/bench-docker.tar" $gzip_blobs > /dev/null   # measure CPU, not the disk
+
+# median of RUNS runs of "%e %M" (seconds, KB)
+measure() {
+  local samples=()
+  for _ in $(seq "$runs"); do
+    samples+=("$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1 )")
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+list_tars() { printf '%s\n' $layer_tars | xargs -P "$jobs" -n 1 tar -tvf > /dev/null; }
+list_gzip() { printf '%s\n' $gzip_blobs | xargs -P "$jobs" -I{} sh -c 'gzip -dc "$1" | tar -t > /dev/null' _ {}; }
+export -f list_tars list_gzip
+export layer_tars gzip_blobs jobs
+
+files=$(for t in $layer_tars; do tar -tf "$t"; done | grep -vc '/$' || true)
+bytes=$(stat -c %s "$out/bench-docker.tar")
+echo "image: $(echo "$layer_tars" | wc -l) layers, $files entries that are not directories, docker-archive $bytes bytes; $runs runs, median; $jobs cores"
+printf '%-44s %9s %10s %12s %12s\n' "command" "wall s" "peak RSS" "wall ratio" "RSS ratio"
+row() { # label floor_wall floor_rss result
+  local wall rss
+  read -r wall rss <<< "$4"
+  awk -v l="$1" -v w="$wall" -v r="$rss" -v fw="$2" -v fr="$3" \
+    'BEGIN { printf "%-44s %9.2f %8.1f MB %11.2fx %11.2fx\n", l, w, r/1024, w/fw, r/fr }'
+}
+read -r tar_wall tar_rss <<< "$(measure bash -c list_tars)"
+row "floor: tar -tvf, layer tars (-P $jobs)" "$tar_wall" "$tar_rss" "$tar_wall $tar_rss"
+row "layerlens analyze (verify digests)" "$tar_wall" "$tar_rss" "$(measure ./layerlens analyze -f json "$out/bench-docker.tar")"
+row "layerlens analyze --no-verify" "$tar_wall" "$tar_rss" "$(measure ./layerlens analyze --no-verify -f json "$out/bench-docker.tar")"
+read -r gz_wall gz_rss <<< "$(measure bash -c list_gzip)"
+row "floor: gzip -dc | tar -t, gzip blobs (-P $jobs)" "$gz_wall" "$gz_rss" "$gz_wall $gz_rss"
+row "layerlens analyze oci: gzip (verify digests)" "$gz_wall" "$gz_rss" "$(measure ./layerlens analyze -f json "oci:$out/bench-oci-gzip:1")"
