@@ -4,8 +4,9 @@ import com.google.re2j.Pattern;
 import java.util.List;
 
 /**
- * One way a rule recognises a secret: keywords that must occur (any of them, ignoring case) for
- * the pattern to be tried, an RE2/J pattern (linear time on untrusted input) whose group named
+ * One way a rule recognises a secret: keywords that must occur (any of them; ignoring case when
+ * written in lower case, in exactly that case when they have an upper-case letter) for the pattern
+ * to be tried, an RE2/J pattern (linear time on untrusted input) whose group named
  * {@code secret} is the value and whose optional group {@code name} is what it is assigned to,
  * how much text around a keyword it needs, an optional cheap {@link Guard} on the text after the
  * keyword, and a filter for the captured value.

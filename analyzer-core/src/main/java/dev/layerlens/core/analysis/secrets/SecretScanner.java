@@ -26,6 +26,8 @@ public final class SecretScanner {
     private final int[] ruleOf;
     /** For each keyword, the patterns it triggers. */
     private final int[][] triggers;
+    /** For each keyword, its exact form when it must match in that case (it has an upper-case letter), else null. */
+    private final String[] exact;
     private final KeywordIndex keywords;
 
     public SecretScanner(List<SecretRule> rules) {
@@ -39,11 +41,10 @@ public final class SecretScanner {
                 patterns.add(pattern);
                 owner.add(r);
                 for (String keyword : pattern.keywords()) {
-                    String lower = keyword.toLowerCase(java.util.Locale.ROOT);
-                    int k = words.indexOf(lower);
+                    int k = words.indexOf(keyword);
                     if (k < 0) {
                         k = words.size();
-                        words.add(lower);
+                        words.add(keyword);
                         wordPatterns.add(new ArrayList<>());
                     }
                     if (!wordPatterns.get(k).contains(p)) {
@@ -54,6 +55,7 @@ public final class SecretScanner {
         }
         ruleOf = owner.stream().mapToInt(Integer::intValue).toArray();
         triggers = wordPatterns.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        exact = words.stream().map(w -> w.equals(w.toLowerCase(java.util.Locale.ROOT)) ? null : w).toArray(String[]::new);
         keywords = new KeywordIndex(words);
     }
 
@@ -80,6 +82,9 @@ public final class SecretScanner {
         Windows windows = new Windows(patterns.size());
         text.findKeywords(keywords, (keyword, end) -> {
             int start = end - keywords.length(keyword);
+            if (exact[keyword] != null && !text.regionIs(start, exact[keyword])) {
+                return;
+            }
             for (int p : triggers[keyword]) {
                 SecretPattern pattern = patterns.get(p);
                 if (pattern.guard() == null || text.holds(pattern.guard(), end)) {
@@ -139,7 +144,10 @@ public final class SecretScanner {
     private record Candidate(int rule, String name, String value, int start, int end) {
     }
 
-    /** Per pattern, the spans {@code [from, to)} of text its regex must read, in text order. */
+    /**
+     * Per pattern, the spans {@code [from, to)} of text its regex must read, in text order; windows
+     * of keywords that overlap are merged, so each byte is read at most once per pattern.
+     */
     private static final class Windows {
         private final int[][] spans;
         private final int[] counts;
@@ -151,11 +159,13 @@ public final class SecretScanner {
 
         void add(int p, int keywordStart, int keywordEnd, Window window, Text text) {
             int n = counts[p];
+            int to = text.windowEnd(keywordEnd, window);
             if (n > 0 && keywordStart < spans[p][2 * n - 1]) {
-                return; // the previous window of this pattern already covers this keyword
+                // overlaps the previous window: extend it, so that a match running past its end is whole
+                spans[p][2 * n - 1] = Math.max(spans[p][2 * n - 1], to);
+                return;
             }
             int from = text.windowStart(keywordStart, window);
-            int to = text.windowEnd(keywordEnd, window);
             if (spans[p] == null) {
                 spans[p] = new int[8];
             } else if (spans[p].length < 2 * n + 2) {
@@ -205,6 +215,15 @@ public final class SecretScanner {
                 i++;
             }
             return i;
+        }
+
+        boolean regionIs(int start, String word) {
+            for (int i = 0; i < word.length(); i++) {
+                if (at(start + i) != word.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean holds(Guard guard, int keywordEnd) {
