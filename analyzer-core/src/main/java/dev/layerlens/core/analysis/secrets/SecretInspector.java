@@ -73,6 +73,12 @@ final class SecretInspector implements ContentInspector {
         }
     }
 
+    /** Every file is read: the scanner streams layers rather than seeking from file to file. */
+    @Override
+    public boolean readsMostFiles() {
+        return true;
+    }
+
     static boolean isBinary(byte[] content, int length) {
         int end = Math.min(length, SNIFF_BYTES);
         for (int i = 0; i < end; i++) {
