@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** The whole pipeline: open the image, scan its layers once, stack them, run the analyses, report. */
@@ -74,8 +75,10 @@ public final class ImageAnalyzer {
             List<LayerScan> scans = new LayerScanner(scanOptions, inspectors, progressFactory.start(source.image()))
                     .scanAll(source);
             long scanned = System.nanoTime();
+            // dive's model and layerlens's tree are independent: build them side by side
+            CompletableFuture<DiveMetrics> diveMetrics = CompletableFuture.supplyAsync(() -> DiveEfficiency.compute(scans));
             FileTree tree = FileTree.build(scans);
-            DiveMetrics dive = DiveEfficiency.compute(scans);
+            DiveMetrics dive = diveMetrics.join();
             Reclaimable reclaimable = ReclaimableAnalysis.compute(tree, scans.size());
             AnalysisContext context = new AnalysisContext(source.image(), scans, tree);
             List<Finding> findings = new ArrayList<>();
