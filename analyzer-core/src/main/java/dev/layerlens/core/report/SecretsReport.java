@@ -1,6 +1,5 @@
 package dev.layerlens.core.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.analysis.secrets.Disclosure;
 import dev.layerlens.core.analysis.secrets.SecretFinding;
@@ -47,12 +46,11 @@ public record SecretsReport(int schemaVersion, ImageSummary image, boolean secre
     }
 
     /**
-     * Where a secret is; only the fields of its kind are present.
+     * Where a secret is; the fields of the other kinds are null.
      *
      * @param kind        history, config or file
      * @param description the same in words
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Where(String kind, String description, Integer layer, Integer historyEntry, String instruction,
                         String buildArg, String field, String configField, String configKey, String path, Integer line) {
     }

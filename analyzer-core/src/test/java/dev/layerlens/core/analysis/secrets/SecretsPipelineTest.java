@@ -3,6 +3,7 @@ package dev.layerlens.core.analysis.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerlens.core.ImageAnalyzer;
 import dev.layerlens.core.layer.ScanOptions;
 import dev.layerlens.core.report.JsonReportWriter;
@@ -132,8 +133,8 @@ class SecretsPipelineTest {
         // JSON escapes line breaks (a key is multi-line): also compare against every string value, decoded
         String jsonText = json.toString(StandardCharsets.UTF_8) + secretsJson.toString(StandardCharsets.UTF_8);
         StringBuilder decoded = new StringBuilder();
-        strings(JsonReportWriter.mapper().readTree(json.toByteArray()), decoded);
-        strings(JsonReportWriter.mapper().readTree(secretsJson.toByteArray()), decoded);
+        strings(new ObjectMapper().readTree(json.toByteArray()), decoded);
+        strings(new ObjectMapper().readTree(secretsJson.toByteArray()), decoded);
         return jsonText + "\n" + decoded + "\n" + text + "\n" + secretsText;
     }
 
