@@ -44,7 +44,8 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
                 Runtime.getRuntime().availableProcessors());
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions,
+                () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);
