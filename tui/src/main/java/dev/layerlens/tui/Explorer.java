@@ -360,7 +360,11 @@ public final class Explorer {
             files.setHeight(layout.files().body().height());
         }
         layers.draw(canvas, layout.layers(), focus == Pane.LAYERS, palette);
-        details.draw(canvas, layout.details(), layers.selectedLayer(), focus == Pane.DETAILS, palette);
+        if (focus == Pane.FINDINGS && findings.selected() != null) {
+            FindingDetails.draw(canvas, layout.details(), findings.selected(), palette);
+        } else {
+            details.draw(canvas, layout.details(), layers.selectedLayer(), focus == Pane.DETAILS, palette);
+        }
         summary.draw(canvas, layout.summary(), palette);
         if (files != null) {
             files.draw(canvas, layout.files(), focus == Pane.FILES, palette);

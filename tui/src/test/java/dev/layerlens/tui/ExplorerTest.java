@@ -234,7 +234,11 @@ class ExplorerTest {
     void enterOnAFindingShowsItsLayerAndPath() {
         Harness h = sample().press(key(KeyType.Tab), key(KeyType.Tab), key(KeyType.Tab));
         assertThat(h.explorer.focus()).isEqualTo(Explorer.Pane.FINDINGS);
-        h.press(ch('j'), key(KeyType.Enter));
+        h.press(ch('j'));
+        assertThat(h.text()).as("the details pane shows the selected finding in full").contains(
+                " Finding · MEDIUM", "finding   waste/deleted-in-later-layer", "path      /var/cache/apt/archives/x.deb",
+                "bytes     3.00 kB", "evidence  3.00 kB", "remedy    clean in the same RUN");
+        h.press(key(KeyType.Enter));
         assertThat(h.row(0)).startsWith(" Layers 2/4");
         assertThat(h.explorer.focus()).isEqualTo(Explorer.Pane.FILES);
         assertThat(h.cursorRow()).isEqualTo("A  3.00 kB         └── x.deb");
