@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.layerlens.testdata.DockerArchive;
 import dev.layerlens.testdata.Entry;
 import dev.layerlens.testdata.ImageSpec;
+import dev.layerlens.testdata.SecretImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +61,12 @@ class ExploreIT {
 
     /** Runs explore, then prints its exit code and the terminal's line-discipline modes, and stays. */
     private static String command(String... options) {
+        return command(archive, options);
+    }
+
+    private static String command(Path image, String... options) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return "'" + java + "' -jar '" + jar + "' explore " + String.join(" ", options) + " '" + archive + "'; echo EXIT=$?;"
+        return "'" + java + "' -jar '" + jar + "' explore " + String.join(" ", options) + " '" + image + "'; echo EXIT=$?;"
                 + " stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$' | tr '\\n' ' '; echo; sleep 300";
     }
 
@@ -100,6 +107,28 @@ class ExploreIT {
             String after = tmux.awaitText("EXIT=", KEY);
             assertThat(after).contains("EXIT=0").doesNotContain(" Layers 2/3");
             assertThat(modes(after)).contains("icanon", "echo", "isig").doesNotContain("-icanon", "-echo", "-isig");
+        }
+    }
+
+    @Test
+    void findingsOfTheChecksShowInFullAndEnterGoesToTheirLayerAndPath() throws Exception {
+        Path leaky = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(SecretImages.leaky(), "leaky:1")
+                .write(dir.resolve("leaky.tar")).path();
+        try (Tmux tmux = Tmux.start("layerlens-explore-it-f", 160, 45, command(leaky))) {
+            assertThat(tmux.awaitText(" Layers 1/", START)).containsPattern(" Findings \\([1-9][0-9]*\\)");
+            tmux.keys("Tab", "Tab", "Tab");
+            String finding = tmux.awaitText(" Finding · CRITICAL", KEY);
+            assertThat(finding).as("redacted, as the check wrote it").containsPattern("evidence .*…");
+            // the details pane's labels start their lines
+            Matcher layer = Pattern.compile("^layer +([0-9]+)", Pattern.MULTILINE).matcher(finding);
+            Matcher path = Pattern.compile("^path +(/\\S+)", Pattern.MULTILINE).matcher(finding);
+            assertThat(layer.find() && path.find()).as("the finding names a layer and a path:\n" + finding).isTrue();
+            String name = path.group(1).substring(path.group(1).lastIndexOf('/') + 1);
+            tmux.keys("Enter");
+            String shown = tmux.awaitText(" Layers " + (Integer.parseInt(layer.group(1)) + 1) + "/", KEY);
+            assertThat(shown).contains("── " + name);
+            tmux.keys("q");
+            assertThat(tmux.awaitText("EXIT=", KEY)).contains("EXIT=0");
         }
     }
 
