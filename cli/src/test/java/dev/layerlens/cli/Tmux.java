@@ -2,6 +2,8 @@ package dev.layerlens.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +14,11 @@ import java.util.function.Predicate;
 final class Tmux implements AutoCloseable {
     private static final long SETTLE_MILLIS = 150;
     private final String name;
+    private final Path socket;
 
-    private Tmux(String name) {
+    private Tmux(String name, Path socket) {
         this.name = name;
+        this.socket = socket;
     }
 
     static boolean available() {
@@ -30,7 +34,8 @@ final class Tmux implements AutoCloseable {
         // its own server socket: never touches a user's tmux
         run(List.of("tmux", "-L", name, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String.valueOf(columns),
                 "-y", String.valueOf(rows), shellCommand));
-        return new Tmux(name);
+        String socket = run(List.of("tmux", "-L", name, "display-message", "-p", "#{socket_path}")).trim();
+        return new Tmux(name, Path.of(socket));
     }
 
     /** Keys by tmux's names: {@code Down}, {@code Tab}, {@code C-a}, {@code q}; {@code -l} text goes literally. */
@@ -85,6 +90,8 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() throws IOException {
         run(List.of("tmux", "-L", name, "kill-server"));
+        // the server leaves its socket file behind
+        Files.deleteIfExists(socket);
     }
 
     private static String run(List<String> command) throws IOException {
