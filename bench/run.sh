@@ -34,10 +34,13 @@ cat "$out/bench-docker.tar" $gzip_blobs > /dev/null   # measure CPU, not the dis
 
 # median of RUNS runs of "%e %M" (seconds, KB)
 measure() {
-  local samples=()
+  local samples=() tmp
+  tmp=$(mktemp)
   for _ in $(seq "$runs"); do
-    samples+=("$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1 )")
+    /usr/bin/time -o "$tmp" -f '%e %M' "$@" > /dev/null 2>&1
+    samples+=("$(tail -1 "$tmp")")
   done
+  rm -f "$tmp"
   printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 list_tars() { printf '%s\n' $layer_tars | xargs -P "$jobs" -n 1 tar -tvf > /dev/null; }

@@ -9,6 +9,7 @@ import dev.layerlens.core.analysis.Reclaimable;
 import dev.layerlens.core.analysis.ReclaimableAnalysis;
 import dev.layerlens.core.analysis.grade.Readiness;
 import dev.layerlens.core.analysis.grade.ReadinessAnalysis;
+import dev.layerlens.core.analysis.secrets.Disclosure;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
 import dev.layerlens.core.layer.ContentInspector;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** The whole pipeline: open the image, scan its layers once, stack them, run the analyses, report. */
@@ -34,12 +36,23 @@ public final class ImageAnalyzer {
     private final SourceResolver resolver;
     private final ScanOptions scanOptions;
     private final Supplier<List<ImageCheck>> checks;
+    private final Disclosure disclosure;
 
-    /** @param checks makes a fresh set of checks for each analysis run */
+    /** An analyzer whose reports redact secrets (history commands included). */
     public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions, Supplier<List<ImageCheck>> checks) {
+        this(resolver, scanOptions, checks, Disclosure.REDACT);
+    }
+
+    /**
+     * @param checks     makes a fresh set of checks for each analysis run
+     * @param disclosure whether reports may show secrets found in history commands ({@code --show-secrets})
+     */
+    public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions, Supplier<List<ImageCheck>> checks,
+                         Disclosure disclosure) {
         this.resolver = resolver;
         this.scanOptions = scanOptions;
         this.checks = checks;
+        this.disclosure = disclosure;
     }
 
     /** Makes the progress listener once the image is open and its size known. */
@@ -64,8 +77,10 @@ public final class ImageAnalyzer {
             List<LayerScan> scans = new LayerScanner(scanOptions, inspectors, progressFactory.start(source.image()))
                     .scanAll(source);
             long scanned = System.nanoTime();
+            // dive's model and layerlens's tree are independent: build them side by side
+            CompletableFuture<DiveMetrics> diveMetrics = CompletableFuture.supplyAsync(() -> DiveEfficiency.compute(scans));
             FileTree tree = FileTree.build(scans);
-            DiveMetrics dive = DiveEfficiency.compute(scans);
+            DiveMetrics dive = diveMetrics.join();
             Reclaimable reclaimable = ReclaimableAnalysis.compute(tree, scans.size());
             AnalysisContext context = new AnalysisContext(source.image(), scans, tree);
             List<Finding> findings = new ArrayList<>();
@@ -78,7 +93,7 @@ public final class ImageAnalyzer {
             Report.Timings timings = new Report.Timings(millis(opened - start), millis(scanned - opened),
                     millis(analysed - scanned));
             Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings,
-                    readiness);
+                    disclosure::text, readiness);
             return new Result(source.image(), tree, report);
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);

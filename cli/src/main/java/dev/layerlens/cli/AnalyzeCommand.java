@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Report each layer's size, what later layers hide (reclaimable bytes) and dive's efficiency figures.",
+        description = {"Report each layer's size, what later layers hide (reclaimable bytes), dive's efficiency figures",
+                "and findings (secrets in the history, config and every layer; values redacted unless --show-secrets).",
                 "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
                 "or one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG]."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -47,7 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Console console = parent.console();
         ScanOptions scanOptions = imageOptions.scanOptions();
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions,
+                () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

@@ -2,6 +2,9 @@ package dev.layerlens.cli;
 
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.grade.ReadinessChecks;
+import dev.layerlens.core.analysis.secrets.Disclosure;
+import dev.layerlens.core.analysis.secrets.SecretScanOptions;
+import dev.layerlens.core.analysis.secrets.SecretsCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +13,10 @@ final class Checks {
     private Checks() {
     }
 
-    static List<ImageCheck> all() {
+    /** @param disclosure whether findings may show secrets in clear ({@code --show-secrets}) */
+    static List<ImageCheck> all(Disclosure disclosure) {
         List<ImageCheck> checks = new ArrayList<>();
+        checks.add(new SecretsCheck(SecretScanOptions.defaults(), disclosure));
         checks.addAll(ReadinessChecks.create());
         return checks;
     }

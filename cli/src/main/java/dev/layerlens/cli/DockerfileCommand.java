@@ -38,14 +38,15 @@ final class DockerfileCommand implements Callable<Integer> {
         Console console = parent.console();
         // the layers are read too: the annotations are the findings the bytes prove
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), imageOptions.scanOptions(),
-                Checks::all);
+                () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);
         } catch (ImageReadException e) {
             return console.cannotRead(image, e);
         }
+        // history text can hold secrets (ENV values, tokens on a command line): redacted unless --show-secrets
         return OutputTarget.write(output, console, out -> DockerfileWriter.write(result.image(), result.report(),
-                new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
+                console.disclosure()::text, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
     }
 }

@@ -75,12 +75,23 @@ public final class DiveEfficiency {
 
     private static Node layerTree(List<LayerEntry> entries) {
         Node root = new Node();
+        String lastDirectoryPath = null;
+        Node lastDirectory = null;
         for (LayerEntry e : entries) {
-            switch (e.type()) {
-                case OPAQUE -> root.getOrCreate(e.path());
-                case WHITEOUT -> root.getOrCreate(PathNames.child(PathNames.parent(e.path()), WHITEOUT_PREFIX + e.name()))
-                        .setPayload(e.size(), false);
-                default -> root.getOrCreate(e.path()).setPayload(e.size(), e.type() == EntryType.DIRECTORY);
+            if (e.type() == EntryType.OPAQUE) {
+                root.getOrCreate(e.path());
+                continue;
+            }
+            // tars list a directory's entries together: remember the last directory
+            String directoryPath = PathNames.parent(e.path());
+            if (!directoryPath.equals(lastDirectoryPath)) {
+                lastDirectoryPath = directoryPath;
+                lastDirectory = root.getOrCreate(directoryPath);
+            }
+            if (e.type() == EntryType.WHITEOUT) {
+                lastDirectory.getOrCreateChild(WHITEOUT_PREFIX + e.name()).setPayload(e.size(), false);
+            } else {
+                lastDirectory.getOrCreateChild(e.name()).setPayload(e.size(), e.type() == EntryType.DIRECTORY);
             }
         }
         return root;

@@ -113,24 +113,18 @@ public final class FileTree {
     }
 
     private void add(LayerEntry entry, Counter counter) {
-        FileNode node = root;
-        for (String part : PathNames.elements(entry.path())) {
-            // a directory is needed here: a non-directory in the way is replaced by it
-            FileVersion inTheWay = node.visibleVersion();
-            if (inTheWay != null && !inTheWay.isDirectory() && node != root) {
-                hide(node, counter, HideReason.OVERWRITTEN);
-            }
-            node = node.getOrCreateChild(part);
-        }
+        FileNode node = directory(PathNames.parent(entry.path()), counter).getOrCreateChild(entry.name());
         FileVersion previous = node.visibleVersion();
         boolean isDirectory = entry.type() == EntryType.DIRECTORY;
         if (previous != null) {
             previous.hide(counter.layer, HideReason.OVERWRITTEN);
-            if (previous.isDirectory() && !isDirectory) {
-                hideBelow(node, counter);
-            } else if (!previous.isDirectory() && isDirectory) {
+            if (!previous.isDirectory() && isDirectory) {
                 counter.removed(previous);
             }
+        }
+        if (!isDirectory) {
+            // whatever was below this path (a directory shipped or only implied) is gone
+            hideBelow(node, counter);
         }
         FileVersion version = new FileVersion(counter.layer, entry);
         if (entry.type() == EntryType.HARDLINK && entry.linkTarget() != null) {
@@ -147,6 +141,28 @@ public final class FileTree {
                 counter.modifiedBytes += version.contentBytes();
             }
         }
+    }
+
+    /**
+     * The directory node at {@code path}, created as needed; a non-directory in the way is replaced
+     * by the directory the entry implies. Tars list a directory's entries together, so the last
+     * directory is remembered: most entries cost one string comparison here.
+     */
+    private FileNode directory(String path, Counter counter) {
+        if (path.equals(counter.lastDirectoryPath)) {
+            return counter.lastDirectory;
+        }
+        FileNode node = root;
+        for (String part : PathNames.elements(path)) {
+            node = node.getOrCreateChild(part);
+            FileVersion inTheWay = node.visibleVersion();
+            if (inTheWay != null && !inTheWay.isDirectory()) {
+                hide(node, counter, HideReason.OVERWRITTEN);
+            }
+        }
+        counter.lastDirectoryPath = path;
+        counter.lastDirectory = node;
+        return node;
     }
 
     /** Hides the visible version of {@code node} itself. */
@@ -176,6 +192,8 @@ public final class FileTree {
         long modifiedBytes;
         int removed;
         long removedBytes;
+        String lastDirectoryPath;
+        FileNode lastDirectory;
 
         Counter(int layer) {
             this.layer = layer;

@@ -5,12 +5,14 @@ import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.dockerfile.BuildArg;
 import dev.layerlens.core.analysis.dockerfile.BuildHistory;
 import dev.layerlens.core.analysis.dockerfile.Instruction;
+import dev.layerlens.core.analysis.secrets.Disclosure;
 import dev.layerlens.core.image.Image;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +29,16 @@ public final class DockerfileWriter {
     private DockerfileWriter() {
     }
 
+    /** Writes with every secret the secret rules find in the history redacted. */
     public static void write(Image image, Report report, PrintWriter out) {
+        write(image, report, Disclosure.REDACT::text, out);
+    }
+
+    /**
+     * @param untrusted applied to every instruction's text before it is written (secret redaction, or
+     *                  identity under {@code --show-secrets}); build-arg values are redacted regardless
+     */
+    public static void write(Image image, Report report, UnaryOperator<String> untrusted, PrintWriter out) {
         BuildHistory history = BuildHistory.of(image);
         Map<Integer, List<Finding>> byLayer = new LinkedHashMap<>();
         List<Finding> imageWide = new ArrayList<>();
@@ -53,7 +64,7 @@ public final class DockerfileWriter {
                 out.println(section("this image's build", base, report.layers().size(), report));
                 ownOpened = true;
             }
-            instruction(i, report, byLayer, out);
+            instruction(i, report, byLayer, untrusted, out);
         }
         for (int layer = 0; layer < report.layers().size(); layer++) {
             if (history.forLayer(layer).isEmpty()) {
@@ -68,7 +79,7 @@ public final class DockerfileWriter {
     }
 
     private static void header(Image image, Report report, BuildHistory history, PrintWriter out) {
-        out.println("# Dockerfile reconstructed by layerlens from the history of " + TerminalText.sanitize(image.reference()));
+        out.println("# Dockerfile reconstructed by layerlens from the history of " + TerminalText.sanitize(report.image().reference()));
         out.println("# image " + report.image().digest() + ", " + report.layers().size() + " layers, "
                 + Sizes.si(report.image().sizeBytes()) + "; recorded by " + builders(history));
         out.println("# History keeps no FROM, stage names or legacy COPY sources; build-arg values are redacted.");
@@ -91,7 +102,8 @@ public final class DockerfileWriter {
         return "# ── " + name + ": " + layers + ", " + Sizes.si(bytes) + " ──";
     }
 
-    private static void instruction(Instruction i, Report report, Map<Integer, List<Finding>> byLayer, PrintWriter out) {
+    private static void instruction(Instruction i, Report report, Map<Integer, List<Finding>> byLayer,
+                                    UnaryOperator<String> untrusted, PrintWriter out) {
         if (i.is("RUN") && !i.buildArgs().isEmpty()) {
             out.println("# build args: " + i.buildArgs().stream().map(BuildArg::redacted)
                     .map(TerminalText::sanitize).collect(Collectors.joining(", ")));
@@ -103,7 +115,7 @@ public final class DockerfileWriter {
             out.println("# (no instruction recorded" + (i.layerIndex() == null ? ")" : ": an imported filesystem?)"));
             return;
         }
-        out.println(wrap(CONTENT_HASH.matcher(TerminalText.sanitize(i.display())).replaceAll("$1:$2…")));
+        out.println(wrap(CONTENT_HASH.matcher(TerminalText.sanitize(untrusted.apply(i.display()))).replaceAll("$1:$2…")));
     }
 
     private static String annotation(int layer, Report report, Map<Integer, List<Finding>> byLayer) {

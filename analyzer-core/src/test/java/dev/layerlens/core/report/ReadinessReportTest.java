@@ -54,7 +54,7 @@ class ReadinessReportTest {
     void jsonCarriesTheReadinessRecord() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonReportWriter.write(DockerfileWriterTest.report(IMAGE), out);
-        JsonNode readiness = JsonReportWriter.mapper().readTree(out.toByteArray()).get("readiness");
+        JsonNode readiness = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray()).get("readiness");
         assertThat(readiness.get("grade").get("letter").asText()).isEqualTo("D");
         assertThat(readiness.get("grade").get("score").asInt()).isEqualTo(62);
         assertThat(readiness.get("grade").get("deductions").get(0).get("points").asInt()).isEqualTo(24);

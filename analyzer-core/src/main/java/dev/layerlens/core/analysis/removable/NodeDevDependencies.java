@@ -3,8 +3,6 @@ package dev.layerlens.core.analysis.removable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerlens.core.analysis.content.CapturedFiles;
 import dev.layerlens.core.analysis.content.Inspectors;
 import dev.layerlens.core.fs.FileNode;
@@ -13,7 +11,6 @@ import dev.layerlens.core.layer.ContentInspector;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,8 +26,7 @@ import java.util.Set;
  * Without a lockfile: the {@code devDependencies} named in package.json.
  */
 final class NodeDevDependencies {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final int MAX_LOCK_BYTES = 64 << 20;
     private static final String HIDDEN_LOCK = "node_modules/.package-lock.json";
@@ -109,15 +105,27 @@ final class NodeDevDependencies {
         return last < 0 ? key : key.substring(last + "node_modules/".length());
     }
 
-    /** The names under {@code devDependencies}; an unreadable manifest gives none. */
+    /** The names under {@code devDependencies}; an unreadable manifest gives what was read before the fault. */
     static Set<String> devDependencies(String path, byte[] content, int length) {
         Set<String> out = new HashSet<>();
-        try {
-            JsonNode dev = JSON.readTree(content, 0, length).path("devDependencies");
-            for (Iterator<String> names = dev.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (isPackageName(name)) {
-                    out.add(name);
+        try (JsonParser p = FACTORY.createParser(content, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return out;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("devDependencies") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        p.skipChildren();
+                        if (isPackageName(name)) {
+                            out.add(name);
+                        }
+                    }
+                } else {
+                    p.skipChildren();
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.layerlens.core.image.json;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,33 +14,49 @@ public record ConfigJson(
         List<History> history,
         RootFs rootfs) {
 
+    static ConfigJson from(JsonObject o) throws WireJson.InvalidJsonException {
+        JsonObject config = o.object("config");
+        JsonObject rootfs = o.object("rootfs");
+        List<History> history = new ArrayList<>();
+        List<JsonObject> entries = o.objects("history");
+        if (entries != null) {
+            for (JsonObject h : entries) {
+                history.add(new History(h.string("created"), h.string("created_by"), h.string("comment"),
+                        h.bool("empty_layer")));
+            }
+        }
+        return new ConfigJson(o.string("architecture"), o.string("os"), o.string("variant"), o.string("created"),
+                config == null ? null : ContainerConfig.from(config), history,
+                rootfs == null ? null : new RootFs(rootfs.string("type"), rootfs.strings("diff_ids")));
+    }
+
     /** The {@code config} object: what a container of this image runs with. */
     public record ContainerConfig(
-            @JsonProperty("User") String user,
-            @JsonProperty("Env") List<String> env,
-            @JsonProperty("Entrypoint") List<String> entrypoint,
-            @JsonProperty("Cmd") List<String> cmd,
-            @JsonProperty("WorkingDir") String workingDir,
-            @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
-            @JsonProperty("Volumes") Map<String, Object> volumes,
-            @JsonProperty("Labels") Map<String, String> labels,
-            @JsonProperty("Healthcheck") HealthcheckJson healthcheck) {
+            String user,
+            List<String> env,
+            List<String> entrypoint,
+            List<String> cmd,
+            String workingDir,
+            List<String> exposedPorts,
+            List<String> volumes,
+            Map<String, String> labels,
+            HealthcheckJson healthcheck) {
+
+        static ContainerConfig from(JsonObject c) throws WireJson.InvalidJsonException {
+            JsonObject hc = c.object("Healthcheck");
+            return new ContainerConfig(c.string("User"), c.strings("Env"), c.strings("Entrypoint"), c.strings("Cmd"),
+                    c.string("WorkingDir"), c.keys("ExposedPorts"), c.keys("Volumes"), c.stringMap("Labels"),
+                    hc == null ? null : new HealthcheckJson(hc.strings("Test"), hc.number("Interval"),
+                            hc.number("Timeout"), hc.number("Retries")));
+        }
     }
 
-    public record HealthcheckJson(
-            @JsonProperty("Test") List<String> test,
-            @JsonProperty("Interval") Long interval,
-            @JsonProperty("Timeout") Long timeout,
-            @JsonProperty("Retries") Integer retries) {
+    public record HealthcheckJson(List<String> test, Long interval, Long timeout, Long retries) {
     }
 
-    public record History(
-            String created,
-            @JsonProperty("created_by") String createdBy,
-            String comment,
-            @JsonProperty("empty_layer") Boolean emptyLayer) {
+    public record History(String created, String createdBy, String comment, Boolean emptyLayer) {
     }
 
-    public record RootFs(String type, @JsonProperty("diff_ids") List<String> diffIds) {
+    public record RootFs(String type, List<String> diffIds) {
     }
 }

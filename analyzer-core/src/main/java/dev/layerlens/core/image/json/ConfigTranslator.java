@@ -8,7 +8,6 @@ import dev.layerlens.core.image.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Turns a config blob into the {@link ImageConfig} model. */
 public final class ConfigTranslator {
@@ -16,7 +15,7 @@ public final class ConfigTranslator {
     }
 
     public static ImageConfig toImageConfig(byte[] configBytes, String what) throws WireJson.InvalidJsonException {
-        ConfigJson json = WireJson.read(configBytes, ConfigJson.class, what);
+        ConfigJson json = WireJson.readConfig(configBytes, what);
         if (json.rootfs() == null) {
             throw new WireJson.InvalidJsonException(what + " has no rootfs: it is not an image config");
         }
@@ -42,10 +41,11 @@ public final class ConfigTranslator {
                 c == null ? List.of() : orEmpty(c.entrypoint()),
                 c == null ? List.of() : orEmpty(c.cmd()),
                 c == null || c.workingDir() == null ? "" : c.workingDir(),
-                c == null ? List.of() : keys(c.exposedPorts()),
-                c == null ? List.of() : keys(c.volumes()),
-                c == null || c.labels() == null ? Map.of() : withoutNulls(c.labels()),
-                hc == null ? null : new Healthcheck(hc.test(), hc.interval(), hc.timeout(), hc.retries()),
+                c == null ? List.of() : orEmpty(c.exposedPorts()),
+                c == null ? List.of() : orEmpty(c.volumes()),
+                c == null || c.labels() == null ? Map.of() : c.labels(),
+                hc == null ? null : new Healthcheck(hc.test(), hc.interval(), hc.timeout(),
+                        hc.retries() == null ? null : hc.retries().intValue()),
                 history,
                 diffIds);
     }
@@ -56,16 +56,6 @@ public final class ConfigTranslator {
         }
         List<T> out = new ArrayList<>(list);
         out.removeIf(java.util.Objects::isNull);
-        return out;
-    }
-
-    private static List<String> keys(Map<String, Object> map) {
-        return map == null ? List.of() : List.copyOf(new TreeMap<>(map).keySet());
-    }
-
-    private static Map<String, String> withoutNulls(Map<String, String> labels) {
-        Map<String, String> out = new TreeMap<>();
-        labels.forEach((k, v) -> out.put(k, v == null ? "" : v));
         return out;
     }
 }

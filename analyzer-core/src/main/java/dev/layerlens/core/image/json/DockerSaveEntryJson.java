@@ -1,19 +1,19 @@
 package dev.layerlens.core.image.json;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** One element of a {@code docker save} archive's manifest.json. */
-public record DockerSaveEntryJson(
-        @JsonProperty("Config") String config,
-        @JsonProperty("RepoTags") List<String> repoTags,
-        @JsonProperty("Layers") List<String> layers) {
+public record DockerSaveEntryJson(String config, List<String> repoTags, List<String> layers) {
+
+    static DockerSaveEntryJson from(JsonObject o) throws WireJson.InvalidJsonException {
+        return new DockerSaveEntryJson(o.string("Config"), o.strings("RepoTags"), o.strings("Layers"));
+    }
 
     public List<String> repoTagsOrEmpty() {
         return repoTags == null ? List.of() : repoTags;
     }
 
     public List<String> layersOrEmpty() {
-        return layers == null ? List.of() : layers.stream().filter(java.util.Objects::nonNull).toList();
+        return layers == null ? List.of() : layers;
     }
 }

@@ -1,38 +1,32 @@
 package dev.layerlens.core.image.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads wire JSON into the templates of this package. Lenient about unknown fields (registries and
- * builders add their own) and about a single string where a list is expected.
+ * Reads wire documents into the templates of this package. Lenient where registries and builders
+ * differ (unknown fields, a single string where a list is expected, null elements), strict about
+ * the kind of each value it uses.
  */
 public final class WireJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .build();
-
     private WireJson() {
     }
 
-    /** Parses {@code bytes} as {@code type}; {@code what} names the document in the error. */
-    public static <T> T read(byte[] bytes, Class<T> type, String what) throws InvalidJsonException {
-        try {
-            T value = MAPPER.readValue(bytes, type);
-            if (value == null) {
-                throw new InvalidJsonException(what + " is empty JSON (null)");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(what + " is not valid JSON or not the expected document (" + where(e) + ")");
-        } catch (IOException e) {
-            throw new InvalidJsonException(what + " could not be parsed: " + e.getMessage());
+    public static IndexJson readIndex(byte[] bytes, String what) throws InvalidJsonException {
+        return IndexJson.from(JsonObject.parse(bytes, what));
+    }
+
+    public static ConfigJson readConfig(byte[] bytes, String what) throws InvalidJsonException {
+        return ConfigJson.from(JsonObject.parse(bytes, what));
+    }
+
+    /** A docker save archive's manifest.json: one entry per image. */
+    public static List<DockerSaveEntryJson> readDockerSave(byte[] bytes, String what) throws InvalidJsonException {
+        List<DockerSaveEntryJson> entries = new ArrayList<>();
+        for (JsonObject o : JsonObject.parseArray(bytes, what)) {
+            entries.add(DockerSaveEntryJson.from(o));
         }
+        return entries;
     }
 
     /**
@@ -41,36 +35,14 @@ public final class WireJson {
      * an image manifest has {@code config} and {@code layers}.
      */
     public static ManifestDocument readManifestDocument(byte[] bytes, String what) throws InvalidJsonException {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new InvalidJsonException(what + " is not valid JSON");
+        JsonObject o = JsonObject.parse(bytes, what);
+        if (o.has("manifests")) {
+            return new ManifestDocument.Index(IndexJson.from(o));
         }
-        if (tree == null || !tree.isObject()) {
-            throw new InvalidJsonException(what + " is not a JSON object");
-        }
-        try {
-            if (tree.has("manifests")) {
-                return new ManifestDocument.Index(MAPPER.treeToValue(tree, IndexJson.class));
-            }
-            if (tree.has("config") || tree.has("layers")) {
-                return new ManifestDocument.Manifest(MAPPER.treeToValue(tree, ManifestJson.class));
-            }
-        } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(what + " has an unexpected shape (" + where(e) + ")");
+        if (o.has("config") || o.has("layers")) {
+            return new ManifestDocument.Manifest(ManifestJson.from(o));
         }
         throw new InvalidJsonException(what + " is neither an image manifest nor an index");
-    }
-
-    /**
-     * Where the parser gave up. Jackson's own message quotes the offending input, which is
-     * untrusted image content; the location is enough to find it.
-     */
-    private static String where(JsonProcessingException e) {
-        com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
-        return location == null ? "unknown location"
-                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** A wire document that cannot be understood; the message is one line for the user. */

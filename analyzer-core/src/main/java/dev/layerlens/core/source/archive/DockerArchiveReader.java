@@ -15,7 +15,6 @@ import dev.layerlens.core.source.SourceOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,9 +77,7 @@ final class DockerArchiveReader {
     private static List<DockerSaveEntryJson> readManifest(ArchiveContents contents) throws ImageReadException {
         ArchiveFile file = require(contents, MANIFEST, "manifest.json");
         try {
-            DockerSaveEntryJson[] entries = WireJson.read(file.readAll(MAX_MANIFEST_BYTES), DockerSaveEntryJson[].class,
-                    MANIFEST);
-            List<DockerSaveEntryJson> list = java.util.Arrays.stream(entries).filter(Objects::nonNull).toList();
+            List<DockerSaveEntryJson> list = WireJson.readDockerSave(file.readAll(MAX_MANIFEST_BYTES), MANIFEST);
             if (list.isEmpty()) {
                 throw new ImageReadException("manifest.json lists no image");
             }

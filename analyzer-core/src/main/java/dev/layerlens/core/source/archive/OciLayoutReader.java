@@ -36,7 +36,7 @@ final class OciLayoutReader {
                 new ImageReadException("index.json is missing: not an OCI image layout"));
         IndexJson index;
         try {
-            index = WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX);
+            index = WireJson.readIndex(indexFile.readAll(MAX_INDEX_BYTES), INDEX);
         } catch (IOException | WireJson.InvalidJsonException e) {
             throw new ImageReadException("invalid " + e.getMessage());
         }
@@ -70,7 +70,7 @@ final class OciLayoutReader {
         try {
             ArchiveFile indexFile = contents.find(INDEX).orElse(null);
             return indexFile != null
-                    && !WireJson.read(indexFile.readAll(MAX_INDEX_BYTES), IndexJson.class, INDEX).manifestsOrEmpty().isEmpty();
+                    && !WireJson.readIndex(indexFile.readAll(MAX_INDEX_BYTES), INDEX).manifestsOrEmpty().isEmpty();
         } catch (IOException | WireJson.InvalidJsonException e) {
             return false;
         }
