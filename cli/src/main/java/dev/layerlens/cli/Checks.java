@@ -17,7 +17,7 @@ final class Checks {
     static List<ImageCheck> all(Disclosure disclosure) {
         List<ImageCheck> checks = new ArrayList<>();
         checks.add(new SecretsCheck(SecretScanOptions.defaults(), disclosure));
-        checks.addAll(ReadinessChecks.create());
+        checks.addAll(ReadinessChecks.create(disclosure::text));
         return checks;
     }
 }

@@ -12,16 +12,29 @@ import dev.layerlens.core.analysis.hygiene.SpecialPermissionsCheck;
 import dev.layerlens.core.analysis.hygiene.SudoCheck;
 import dev.layerlens.core.analysis.removable.LayerDuplicationCheck;
 import dev.layerlens.core.analysis.removable.RemovableCheck;
+import dev.layerlens.core.analysis.secrets.Disclosure;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** The production-readiness checks (docs/rules.md), fresh instances for one analysis run. */
 public final class ReadinessChecks {
     private ReadinessChecks() {
     }
 
+    /** The checks with secrets in their findings' text redacted. */
     public static List<ImageCheck> create() {
-        return List.of(new RunsAsRootCheck(), new HealthcheckCheck(), new CommandFormCheck(), new ConfigRulesCheck(),
-                new ImageTagCheck(), new SudoCheck(), new SpecialPermissionsCheck(), new RemovableCheck(),
-                new LayerDuplicationCheck(), new CacheOrderCheck(), new AptUpdateSplitCheck());
+        return create(Disclosure.REDACT::text);
+    }
+
+    /**
+     * @param untrusted applied to every finding's title, evidence and remedy (they quote history, which
+     *                  can hold secrets): redaction, or identity under {@code --show-secrets}
+     */
+    public static List<ImageCheck> create(UnaryOperator<String> untrusted) {
+        return Stream.<ImageCheck>of(new RunsAsRootCheck(), new HealthcheckCheck(), new CommandFormCheck(),
+                        new ConfigRulesCheck(), new ImageTagCheck(), new SudoCheck(), new SpecialPermissionsCheck(),
+                        new RemovableCheck(), new LayerDuplicationCheck(), new CacheOrderCheck(), new AptUpdateSplitCheck())
+                .<ImageCheck>map(check -> new RedactingCheck(check, untrusted)).toList();
     }
 }
