@@ -9,6 +9,7 @@ import dev.layerlens.core.analysis.Reclaimable;
 import dev.layerlens.core.analysis.ReclaimableAnalysis;
 import dev.layerlens.core.analysis.grade.Readiness;
 import dev.layerlens.core.analysis.grade.ReadinessAnalysis;
+import dev.layerlens.core.analysis.grade.ReadinessChecks;
 import dev.layerlens.core.analysis.secrets.Disclosure;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
@@ -88,7 +89,9 @@ public final class ImageAnalyzer {
                 findings.addAll(check.findings(context));
             }
             findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
-            Readiness readiness = ReadinessAnalysis.compute(context, findings, reclaimable.totalBytes());
+            // the grade and the removable bytes mean something only when the readiness checks ran
+            Readiness readiness = ReadinessChecks.includedIn(runChecks)
+                    ? ReadinessAnalysis.compute(context, findings, reclaimable.totalBytes()) : null;
             long analysed = System.nanoTime();
             Report.Timings timings = new Report.Timings(millis(opened - start), millis(scanned - opened),
                     millis(analysed - scanned));

@@ -74,7 +74,9 @@ class ExploreIT {
     void browsesTheImageAndRestoresTheTerminalOnQ() throws Exception {
         try (Tmux tmux = Tmux.start("layerlens-explore-it-q", 120, 40, command())) {
             String first = tmux.awaitText(" Layers 1/3", START);
-            assertThat(first).contains(" Files · layer 0", " Image app:1", " Findings (0)", "├─▾ bin/", "└── libc.so",
+            // no USER, labels or HEALTHCHECK: three readiness findings; grade 100 − 10 − 4 − 4 − round(60 × 28.79 %) = 65
+            assertThat(first).contains(" Files · layer 0", " Image app:1", " Findings (3)", "grade       D (65/100)",
+                    "├─▾ bin/", "└── libc.so",
                     "evil\\x1b[2J\\x1b]0;pwned\\x07name");
 
             tmux.keys("Down");

@@ -3,6 +3,7 @@ package dev.layerlens.tui;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.Severity;
+import dev.layerlens.core.analysis.grade.Readiness;
 import dev.layerlens.core.report.Report;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
@@ -28,8 +29,15 @@ final class SummaryPane {
         long reclaimable = report.metrics().reclaimableBytes();
         lines.add(new String[] {"reclaimable", Sizes.si(reclaimable) + " (" + percent(reclaimable, image.sizeBytes())
                 + ") in " + Plural.of(report.reclaimable().size(), "path")});
-        // no analysis in this build measures removable bytes (caches, toolchains): say so rather than show 0
-        lines.add(new String[] {"removable", "not measured"});
+        Readiness readiness = report.readiness();
+        if (readiness == null) {
+            // the readiness checks did not run: say so rather than show 0
+            lines.add(new String[] {"removable", "not measured"});
+        } else {
+            lines.add(new String[] {"removable", Sizes.si(readiness.removableBytes()) + " ("
+                    + percent(readiness.removableBytes(), image.sizeBytes()) + ") not needed at run time"});
+            lines.add(new String[] {"grade", readiness.grade().letter() + " (" + readiness.grade().score() + "/100)"});
+        }
         DiveMetrics dive = report.metrics().dive();
         lines.add(new String[] {"efficiency", String.format(Locale.ROOT, "%.2f %% (dive)", dive.efficiency() * 100)});
         lines.add(new String[] {"wasted", Sizes.si(dive.wastedBytes()) + (dive.userWastedPercent() == null ? ""

@@ -1,6 +1,5 @@
 package dev.layerlens.core.report;
 
-import com.google.re2j.Pattern;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.dockerfile.BuildArg;
 import dev.layerlens.core.analysis.dockerfile.BuildHistory;
@@ -23,9 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class DockerfileWriter {
     private static final int WRAP = 100;
-    /** Legacy content hashes ({@code dir:<64 hex>}) are shortened: they identify nothing a reader can use. */
-    private static final Pattern CONTENT_HASH = Pattern.compile("\\b(dir|file|multi):([0-9a-f]{12})[0-9a-f]{52}\\b");
-
     private DockerfileWriter() {
     }
 
@@ -115,7 +111,7 @@ public final class DockerfileWriter {
             out.println("# (no instruction recorded" + (i.layerIndex() == null ? ")" : ": an imported filesystem?)"));
             return;
         }
-        out.println(wrap(CONTENT_HASH.matcher(TerminalText.sanitize(untrusted.apply(i.display()))).replaceAll("$1:$2…")));
+        out.println(wrap(TerminalText.sanitize(untrusted.apply(i.shortDisplay()))));
     }
 
     private static String annotation(int layer, Report report, Map<Integer, List<Finding>> byLayer) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -157,12 +156,5 @@ public final class BuildHistory {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** Every instruction the own build recorded, last first (for "what set this?" questions). */
-    public List<Instruction> reversed() {
-        List<Instruction> copy = new ArrayList<>(instructions);
-        Collections.reverse(copy);
-        return copy;
     }
 }

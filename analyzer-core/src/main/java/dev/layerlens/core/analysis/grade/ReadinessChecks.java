@@ -22,6 +22,11 @@ public final class ReadinessChecks {
     private ReadinessChecks() {
     }
 
+    /** True when {@code checks} include the readiness checks: only then are removable bytes measured and a grade due. */
+    public static boolean includedIn(List<ImageCheck> checks) {
+        return checks.stream().anyMatch(RedactingCheck.class::isInstance);
+    }
+
     /** The checks with secrets in their findings' text redacted. */
     public static List<ImageCheck> create() {
         return create(Disclosure.REDACT::text);
@@ -32,9 +37,13 @@ public final class ReadinessChecks {
      *                  can hold secrets): redaction, or identity under {@code --show-secrets}
      */
     public static List<ImageCheck> create(UnaryOperator<String> untrusted) {
-        return Stream.<ImageCheck>of(new RunsAsRootCheck(), new HealthcheckCheck(), new CommandFormCheck(),
-                        new ConfigRulesCheck(), new ImageTagCheck(), new SudoCheck(), new SpecialPermissionsCheck(),
-                        new RemovableCheck(), new LayerDuplicationCheck(), new CacheOrderCheck(), new AptUpdateSplitCheck())
-                .<ImageCheck>map(check -> new RedactingCheck(check, untrusted)).toList();
+        return of(untrusted, new RunsAsRootCheck(), new HealthcheckCheck(), new CommandFormCheck(), new ConfigRulesCheck(),
+                new ImageTagCheck(), new SudoCheck(), new SpecialPermissionsCheck(), new RemovableCheck(),
+                new LayerDuplicationCheck(), new CacheOrderCheck(), new AptUpdateSplitCheck());
+    }
+
+    /** Some readiness checks (a test of one rule): their findings' text through {@code untrusted}, the run graded. */
+    public static List<ImageCheck> of(UnaryOperator<String> untrusted, ImageCheck... checks) {
+        return Stream.of(checks).<ImageCheck>map(check -> new RedactingCheck(check, untrusted)).toList();
     }
 }

@@ -33,9 +33,4 @@ final class RedactingCheck implements ImageCheck {
                         untrusted.apply(f.evidence()), untrusted.apply(f.remedy()), f.bytes()))
                 .toList();
     }
-
-    /** The wrapped check's class, for tests and diagnostics. */
-    Class<? extends ImageCheck> wrapped() {
-        return check.getClass();
-    }
 }

@@ -11,7 +11,6 @@ import dev.layerlens.core.layer.LayerScan;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,16 +105,5 @@ public final class RemovableCheck implements ImageCheck {
             }
             return bytes >= 1_000_000 ? Severity.LOW : Severity.INFO;
         }
-    }
-
-    static Map<Integer, Long> byLayer(Map<RemovableFiles.VisibleKey, RemovableFiles.Tally> visible,
-                                      java.util.function.Predicate<RemovableCategory> which) {
-        Map<Integer, Long> out = new HashMap<>();
-        visible.forEach((k, t) -> {
-            if (which.test(k.category())) {
-                out.merge(k.layer(), t.bytes, Long::sum);
-            }
-        });
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import dev.layerlens.core.ImageAnalyzer;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.grade.Readiness;
+import dev.layerlens.core.analysis.grade.ReadinessChecks;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
 import dev.layerlens.core.layer.ScanOptions;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An image described in a test, written by the fixture writer as a {@code docker save} archive and
@@ -82,8 +84,9 @@ public final class TestImage {
                 writer.image(spec, tag);
             }
             writer.write(archive);
+            // as readiness checks (graded), texts left as the checks wrote them
             ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(InputStream.nullInputStream()), SCAN,
-                    () -> List.of(checks));
+                    () -> ReadinessChecks.of(UnaryOperator.identity(), checks));
             ImageAnalyzer.Result result = analyzer.analyze(archive.toString(), SourceOptions.DEFAULT,
                     ImageAnalyzer.ProgressFactory.NONE);
             return new Result(result.report(), result.image(), result.tree());
