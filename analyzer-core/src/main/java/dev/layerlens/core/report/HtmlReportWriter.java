@@ -130,7 +130,7 @@ public final class HtmlReportWriter {
             out.println("<text x=\"" + (labelWidth + barWidth + 8) + "\" y=\"" + (y + 15) + "\" class=\"size\">"
                     + Html.escape(Sizes.si(layer.sizeBytes())) + "</text>");
             out.println("<text x=\"" + (labelWidth + barWidth + 80) + "\" y=\"" + (y + 15) + "\" class=\"cmd\">"
-                    + Html.escape(MarkdownReportWriter.cut(command.isEmpty() ? "<no history>" : command, 60)) + "</text></g>");
+                    + Html.escape(MarkdownReportWriter.cut(command.isEmpty() ? "<no history>" : command, 50)) + "</text></g>");
         }
         out.println("</svg></section>");
     }
