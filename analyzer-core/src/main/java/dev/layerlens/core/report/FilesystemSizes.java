@@ -47,6 +47,9 @@ public final class FilesystemSizes {
                     continue;
                 }
                 long childBytes = bytes(child);
+                if (childBytes == 0) {
+                    continue; // nothing to draw: empty files, directories of deleted or empty entries
+                }
                 if (childBytes < minBytes) {
                     foldedBytes += childBytes;
                     folded++;

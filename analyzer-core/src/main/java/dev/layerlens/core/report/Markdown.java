@@ -5,7 +5,7 @@ package dev.layerlens.core.report;
  * link, an HTML tag, a table cell or a heading in a pull-request comment.
  */
 public final class Markdown {
-    private static final String PUNCTUATION = "\\`*_[]<>|#!~()";
+    private static final String PUNCTUATION = "\\`*_[]<>|#!~";
 
     private Markdown() {
     }

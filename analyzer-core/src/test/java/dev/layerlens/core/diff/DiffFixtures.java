@@ -36,8 +36,8 @@ import java.util.List;
  * Final filesystems: BEFORE os-release 10, tool 2000, doc/a 700, main.jar 4000, cache.bin 1000
  * (7710); AFTER os-release 10 (other bytes), tool 2000 (0755), main.jar 4500, config.yml 300 (6810).
  */
-final class DiffFixtures {
-    static final ImageSpec BEFORE = ImageSpec.builder()
+public final class DiffFixtures {
+    public static final ImageSpec BEFORE = ImageSpec.builder()
             .layer("ADD rootfs /", Entry.dir("etc"), Entry.file("etc/os-release", "ID=alpine\n"), Entry.dir("bin"),
                     Entry.file("bin/tool", 2000), Entry.dir("usr"), Entry.dir("usr/share"), Entry.dir("usr/share/doc"),
                     Entry.file("usr/share/doc/a", 700))
@@ -45,7 +45,7 @@ final class DiffFixtures {
             .layer("RUN rm /app/.env", Entry.whiteout("app/.env"), Entry.file("app/cache.bin", 1000))
             .build();
 
-    static final ImageSpec AFTER = ImageSpec.builder()
+    public static final ImageSpec AFTER = ImageSpec.builder()
             .layer("ADD rootfs /", Entry.dir("etc"), Entry.file("etc/os-release", "ID=alpine\n"), Entry.dir("bin"),
                     Entry.file("bin/tool", 2000), Entry.dir("usr"), Entry.dir("usr/share"), Entry.dir("usr/share/doc"),
                     Entry.file("usr/share/doc/a", 700))
@@ -57,12 +57,12 @@ final class DiffFixtures {
     private DiffFixtures() {
     }
 
-    static Path write(Path dir, String name, ImageSpec spec) {
+    public static Path write(Path dir, String name, ImageSpec spec) {
         return new DockerArchive(DockerArchive.Layout.DOCKER_25).image(spec, name + ":1")
                 .write(dir.resolve(name + ".tar")).path();
     }
 
-    static ImageAnalyzer.Result analyze(Path archive, boolean hashContents) throws ImageReadException {
+    public static ImageAnalyzer.Result analyze(Path archive, boolean hashContents) throws ImageReadException {
         return new ImageAnalyzer(new SourceResolver(InputStream.nullInputStream()), new ScanOptions(true, hashContents, 2),
                 () -> List.of(new ShippedDotEnv(), new LargeVisibleFile()))
                 .analyze(archive.toString(), SourceOptions.DEFAULT, ImageAnalyzer.ProgressFactory.NONE);
