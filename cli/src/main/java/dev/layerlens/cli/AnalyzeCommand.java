@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Report each layer's size, what later layers hide (reclaimable bytes) and dive's efficiency figures.",
+        description = {"Report each layer's size, what later layers hide (reclaimable bytes), dive's efficiency figures",
+                "and findings (secrets in the history, config and every layer; values redacted unless --show-secrets).",
                 "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
                 "or one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG].",
                 "With --ci (or CI=true) the image is also checked against the rules of .layerlens.yml or dive's .dive-ci."},
@@ -85,7 +86,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
                 Runtime.getRuntime().availableProcessors());
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions,
+                () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);
