@@ -50,7 +50,7 @@ class DiffPairsIT {
     private static Side build(ItContext it, String pair, String side, String base) throws IOException {
         it.bases.ensure(base);
         String tag = "layerlens-it/pair-" + pair + ":" + side;
-        it.docker.build(BUILDER, pairs().resolve(pair).resolve(side), tag, Duration.ofMinutes(15));
+        it.docker.build(BUILDER, context(it, pair, side), tag, Duration.ofMinutes(15));
         Path archive = it.workDir.resolve("pair-" + pair + "-" + side + ".tar");
         Files.deleteIfExists(archive);
         it.docker.save(tag, archive);
@@ -63,6 +63,15 @@ class DiffPairsIT {
         ExportedContents export = ExportedContents.read(exportTar);
         Files.delete(exportTar);
         return new Side(tag, archive, replay, export, Reports.analyze(archive.toString()));
+    }
+
+    /** The build context in the work directory, with its credential placeholders made fake values. */
+    private static Path context(ItContext it, String pair, String side) throws IOException {
+        Path target = it.workDir.resolve("pair-context").resolve(pair).resolve(side);
+        Files.createDirectories(target);
+        String dockerfile = Files.readString(pairs().resolve(pair).resolve(side).resolve("Dockerfile"));
+        Files.writeString(target.resolve("Dockerfile"), SecretScenario.resolve(dockerfile));
+        return target;
     }
 
     /** BEFORE is built first, so AFTER's identical instructions come from the build cache, as in a real PR build. */
@@ -96,7 +105,28 @@ class DiffPairsIT {
         soft.assertThat(diff.at("/metrics/reclaimableBytes/after").asLong()).isZero();
         soft.assertThat(diff.at("/metrics/wastedBytes/before").asLong()).as("dive: seen twice, 39 + 0").isEqualTo(39);
         soft.assertThat(diff.at("/metrics/wastedBytes/after").asLong()).isZero();
+        JsonNode fixed = diff.at("/findings/fixed");
+        soft.assertThat(fixed.findValuesAsText("id")).as("fixed: secrets only").isNotEmpty()
+                .allMatch(id -> id.startsWith("secret/"));
+        soft.assertThat(fixed.findValuesAsText("path")).as("the file's secret among them").contains("/app/credentials.env");
+        for (JsonNode f : fixed) {
+            if ("/app/credentials.env".equals(f.get("path").asText())) {
+                soft.assertThat(f.get("layerIndex").asInt()).as("in the layer that wrote it").isEqualTo(base + 1);
+            }
+        }
+        soft.assertThat(diff.at("/findings/introduced")).isEmpty();
+        soft.assertThat(diff.toString()).as("no credential in clear").doesNotContain(SecretScenario.value("aws-key-id", "0801"));
         soft.assertAll();
+
+        // the gate: noSecrets fails BEFORE (the deleted file still ships) and passes AFTER
+        Path config = Files.writeString(it.workDir.resolve("no-secrets.layerlens.yml"), "rules:\n  noSecrets: true\n");
+        Cli gateBefore = Cli.run("analyze", "--ci-config", config.toString(), pair.before().archive().toString());
+        assertThat(gateBefore.code()).as(gateBefore.out()).isEqualTo(1);
+        assertThat(gateBefore.out()).contains("FAIL  noSecrets").contains("/app/credentials.env")
+                .doesNotContain(SecretScenario.value("aws-key-id", "0801"));
+        Cli gateAfter = Cli.run("analyze", "--ci-config", config.toString(), pair.after().archive().toString());
+        assertThat(gateAfter.code()).as(gateAfter.out()).isZero();
+        assertThat(gateAfter.out()).contains("PASS  noSecrets");
 
         // the grown side fails --fail-if-larger; the shrunk side passes it
         Cli grew = Cli.run("diff", "--fail-if-larger", "0", pair.after().archive().toString(),
