@@ -224,9 +224,12 @@ public final class SarifReportWriter {
         physicalLocation(g);
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
-        g.writeStringField("name", f.path() != null ? f.path() : "image configuration");
-        g.writeStringField("fullyQualifiedName", (f.layerIndex() == null ? "image" : "layer " + f.layerIndex())
-                + ":" + (f.path() != null ? f.path() : "config"));
+        // a path inside a layer; a finding without a path is about the layer itself (its history
+        // entry) or, without a layer either, about the image's configuration
+        String layer = f.layerIndex() == null ? null : "layer " + f.layerIndex();
+        g.writeStringField("name", f.path() != null ? f.path() : layer != null ? layer : "image configuration");
+        g.writeStringField("fullyQualifiedName", layer == null ? "image:" + (f.path() != null ? f.path() : "config")
+                : f.path() == null ? layer : layer + ":" + f.path());
         g.writeStringField("kind", "resource");
         g.writeEndObject();
         g.writeEndArray();

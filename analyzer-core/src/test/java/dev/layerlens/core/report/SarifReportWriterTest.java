@@ -107,12 +107,17 @@ class SarifReportWriterTest {
         Finding a = new Finding("secret/x", Severity.CRITICAL, "t", 2, "/a", null, null, null);
         Finding movedLayer = new Finding("secret/x", Severity.CRITICAL, "t", 5, "/a", null, null, null);
         Finding otherPath = new Finding("secret/x", Severity.CRITICAL, "t", 2, "/b", null, null, null);
-        JsonNode log = sarif(withFindings(List.of(a, movedLayer, otherPath)), null, "app.tar");
+        Finding history = new Finding("secret/x", Severity.CRITICAL, "t", 4, null, null, null, null);
+        Finding config = new Finding("config/x", Severity.LOW, "t", null, null, null, null, null);
+        JsonNode log = sarif(withFindings(List.of(a, movedLayer, otherPath, history, config)), null, "app.tar");
         assertThat(schema.validate(log)).isEmpty();
         JsonNode results = log.at("/runs/0/results");
         String fa = results.get(0).at("/partialFingerprints/layerlens~1v1").asText();
         assertThat(results.get(1).at("/partialFingerprints/layerlens~1v1").asText()).isEqualTo(fa);
         assertThat(results.get(2).at("/partialFingerprints/layerlens~1v1").asText()).isNotEqualTo(fa);
+        assertThat(results.get(3).at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("layer 4");
+        assertThat(results.get(4).at("/locations/0/logicalLocations/0/name").asText()).isEqualTo("image configuration");
+        assertThat(results.get(4).at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("image:config");
         // a secret rule is tagged for GitHub's security severity
         JsonNode rule = log.at("/runs/0/tool/driver/rules/0");
         assertThat(rule.at("/properties/security-severity").asText()).isEqualTo("9.5");
