@@ -170,7 +170,7 @@ public final class HtmlReportWriter {
                 Math.max(0, cell.width()), Math.max(0, cell.height()), colour));
         if (cell.width() > 48 && cell.height() > 14) {
             int chars = (int) (cell.width() / 7);
-            String text = (entry.folded() > 0 ? entry.name() : entry.name()) + " " + Sizes.si(entry.bytes());
+            String text = entry.name() + " " + Sizes.si(entry.bytes());
             out.println(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", cell.x() + 4, cell.y() + 12,
                     Html.escape(MarkdownReportWriter.cut(text, Math.max(4, chars)))));
         }
