@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two images: sizes, shared and different layers, the files of their final filesystems,",
-                "reclaimable bytes and dive's figures, findings fixed and introduced. BEFORE and AFTER are named as for analyze."},
+        description = {"Compare two images: sizes, shared and different layers, the files of their final filesystems, "
+                + "reclaimable bytes and dive's figures, findings fixed and introduced.",
+                "BEFORE and AFTER are named as for analyze, each from any source."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared", "1:--fail-if-larger: AFTER grew more than allowed", "2:usage error",
                 "3:an image could not be read", "4:internal error"})
@@ -54,7 +55,7 @@ final class DiffCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--fail-if-larger", paramLabel = "PERCENT", converter = PercentConverter.class,
-            description = "Exit 1 when AFTER's size is more than PERCENT % above BEFORE's (e.g. 5 or 5%%).")
+            description = "Exit 1 when AFTER's size is more than PERCENT %% above BEFORE's (e.g. 5 or 5%%).")
     Double failIfLarger;
 
     @Override

@@ -87,4 +87,16 @@ class DiffCommandTest {
         assertThat(Run.of("diff", "--top", "-1", before, after).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Run.of("diff", before).code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void helpRendersWithoutWarnings() {
+        for (String command : new String[] {"diff", "analyze"}) {
+            Run help = Run.of(command, "--help");
+            assertThat(help.code()).isZero();
+            assertThat(help.err()).as("picocli format warnings for %s", command).isEmpty();
+            assertThat(help.out()).doesNotContain("%%");
+        }
+        assertThat(Run.of("diff", "--help").out()).contains("more than PERCENT % above");
+        assertThat(Run.of("analyze", "--help").out()).contains("--ci-config=FILE", "--[no-]ci", "sarif, markdown, html");
+    }
 }
