@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.layerlens.core.diff.DiffFixtures;
 import dev.layerlens.core.diff.ImageComparer;
 import dev.layerlens.core.diff.ImageDiff;
@@ -50,6 +54,24 @@ class DiffWritersTest {
         assertThat(json.at("/findings/introduced/0/path").asText()).isEqualTo("/app/main.jar");
         assertThat(json.at("/metrics/reclaimableBytes/delta").asLong()).isEqualTo(2646);
         assertThat(json.at("/layers/1/status").asText()).isEqualTo("changed");
+    }
+
+    @Test
+    void jsonValidatesAgainstDocsDiffSchemaAndTheSchemaRejectsBreakage() throws Exception {
+        JsonSchema schema;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of("..", "docs", "diff.schema.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonReportWriter.write(diff, out);
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        assertThat(schema.validate(json)).isEmpty();
+        ObjectNode missing = json.deepCopy();
+        ((ObjectNode) missing.get("files")).remove("netBytes");
+        assertThat(schema.validate(missing)).isNotEmpty();
+        ObjectNode badRow = json.deepCopy();
+        ((ObjectNode) badRow.at("/layers/0")).putNull("after");
+        assertThat(schema.validate(badRow)).as("a shared row needs both sides").isNotEmpty();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.layerlens.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,6 +82,10 @@ class DiffPairsIT {
         Side after = build(it, name, "after", base);
         Cli diff = Cli.run("diff", "-f", "json", "--top", "0", before.archive().toString(), after.archive().toString());
         assertThat(diff.code()).as("diff exit code; stderr: %s", diff.err()).isZero();
+        try (InputStream schema = Files.newInputStream(Path.of("..", "docs", "diff.schema.json"))) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(diff.json()))
+                    .as("docs/diff.schema.json").isEmpty();
+        }
         return new Pair(before, after, diff.json());
     }
 
