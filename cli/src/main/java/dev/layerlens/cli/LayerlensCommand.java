@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "layerlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "What is inside a container image before you push it: layer sizes, dead weight, dive's figures.",
-        subcommands = {AnalyzeCommand.class, ExploreCommand.class, SecretsCommand.class, DockerfileCommand.class,
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, ExploreCommand.class, SecretsCommand.class,
+                DockerfileCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 final class LayerlensCommand {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -32,6 +33,7 @@ final class LayerlensCommand {
         this.env = env;
     }
 
+    /** The process environment (CI=true turns on the CI gate; explore reads the terminal from it). */
     Map<String, String> env() {
         return env;
     }
