@@ -86,6 +86,9 @@ public final class HtmlReportWriter {
         if (removable > 0) {
             card("removable", Sizes.si(removable), "not needed at run time", out);
         }
+        if (report.readiness() != null) {
+            card("readiness grade", report.readiness().grade().letter(), report.readiness().grade().score() + "/100", out);
+        }
         card("dive efficiency", Deltas.ratio(dive.efficiency()), "wasted " + Sizes.si(dive.wastedBytes()), out);
         card("userWastedPercent", Deltas.ratio(dive.userWastedPercent()), "of the bytes above the base layer", out);
         card("findings", String.valueOf(report.findings().size()),

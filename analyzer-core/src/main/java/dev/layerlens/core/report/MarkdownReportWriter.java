@@ -57,6 +57,10 @@ public final class MarkdownReportWriter {
             out.println("| removable (not needed at run time) | " + Sizes.si(removable) + " ("
                     + share(removable, image.sizeBytes()) + ") |");
         }
+        if (report.readiness() != null) {
+            out.println("| readiness grade | " + report.readiness().grade().letter() + " ("
+                    + report.readiness().grade().score() + "/100) |");
+        }
         out.println("| dive efficiency | " + Deltas.ratio(dive.efficiency()) + " |");
         out.println("| dive wastedBytes | " + Sizes.si(dive.wastedBytes()) + " |");
         out.println("| dive userWastedPercent | " + Deltas.ratio(dive.userWastedPercent()) + " |");

@@ -51,6 +51,13 @@ class ReadinessReportTest {
     }
 
     @Test
+    void markdownShowsTheGrade() {
+        StringWriter out = new StringWriter();
+        MarkdownReportWriter.write(DockerfileWriterTest.report(IMAGE), null, new PrintWriter(out));
+        assertThat(out.toString()).contains("| readiness grade | D (62/100) |", "| removable (not needed at run time) | 4.00 MB");
+    }
+
+    @Test
     void jsonCarriesTheReadinessRecord() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonReportWriter.write(DockerfileWriterTest.report(IMAGE), out);
