@@ -21,7 +21,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Report each layer's size, what later layers hide (reclaimable bytes) and dive's efficiency figures.",
                 "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
-                "or one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG]."},
+                "one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG],",
+                "docker-daemon:NAME, podman:NAME, docker://[REGISTRY/]REPO[:TAG|@DIGEST], or an image name",
+                "(looked up in the Docker daemon, then in its registry)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysed", "2:usage error", "3:the image could not be read", "4:internal error"})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -48,7 +50,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Console console = parent.console();
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
                 Runtime.getRuntime().availableProcessors());
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, Checks::all);
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
+                Checks::all);
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "layerlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "What is inside a container image before you push it: layer sizes, dead weight, dive's figures.",
-        subcommands = {AnalyzeCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, LayersCommand.class, picocli.CommandLine.HelpCommand.class})
 final class LayerlensCommand {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
@@ -24,6 +24,11 @@ final class LayerlensCommand {
         this.stdout = stdout;
         this.stderr = stderr;
         this.env = env;
+    }
+
+    /** The environment layerlens runs in: where daemons listen, where credentials are. */
+    Map<String, String> env() {
+        return env;
     }
 
     Console console() {
