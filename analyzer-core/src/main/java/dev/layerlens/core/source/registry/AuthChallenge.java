@@ -82,7 +82,7 @@ public record AuthChallenge(String scheme, Map<String, String> params) {
                 }
                 pos++; // '='
                 skipSpaces();
-                String value = pos < text.length() && text.charAt(pos) == '"' ? quoted() : token();
+                String value = pos < text.length() && text.charAt(pos) == '"' ? quoted() : bareValue();
                 params.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
                 any = true;
                 skipSpaces();
@@ -117,6 +117,15 @@ public record AuthChallenge(String scheme, Map<String, String> params) {
         private String token() {
             int start = pos;
             while (pos < text.length() && isTokenChar(text.charAt(pos))) {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
+
+        /** An unquoted value: a token by the RFC, but servers write bare URLs too, so up to a comma or a space. */
+        private String bareValue() {
+            int start = pos;
+            while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ' ' && text.charAt(pos) != '\t') {
                 pos++;
             }
             return text.substring(start, pos);
