@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param digest              the image ID (config digest)
  * @param compressedSizeBytes Σ stored blob sizes when every layer's is known and compressed, else null
  */
-record LayerListing(int schemaVersion, String reference, String source, String manifestDigest, String digest,
+public record LayerListing(int schemaVersion, String reference, String source, String manifestDigest, String digest,
                     String platform, String created, int layerCount, Long compressedSizeBytes, List<Entry> layers,
                     List<String> notes) {
     static final int SCHEMA_VERSION = 1;
@@ -24,7 +24,7 @@ record LayerListing(int schemaVersion, String reference, String source, String m
      * @param blobSize    the stored blob's size, when known before reading (null for a daemon)
      * @param compression from the media type: gzip, zstd, none; null when there is no media type
      */
-    record Entry(int index, String digest, String diffId, String mediaType, String compression, Long blobSize,
+    public record Entry(int index, String digest, String diffId, String mediaType, String compression, Long blobSize,
                  String command) {
     }
 

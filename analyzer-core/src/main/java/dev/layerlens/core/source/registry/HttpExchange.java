@@ -138,7 +138,9 @@ final class HttpExchange {
             return call.what() + ": cannot connect to " + origin + " (connection refused)";
         }
         if (e instanceof HttpTimeoutException) {
-            return call.what() + ": " + origin + " did not answer in time";
+            return call.what() + ": " + origin + " did not answer in time"
+                    + (call.uri().getScheme().equals("https") ? " (a registry that speaks plain HTTP must be named with"
+                    + " --insecure-registry)" : "");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
