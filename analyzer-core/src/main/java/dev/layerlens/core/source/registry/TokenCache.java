@@ -8,12 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Bearer tokens by the challenge they answer (realm, service and scope): a token for
  * {@code repository:a:pull} says nothing about {@code repository:b:pull}. A token is used until
- * shortly before it expires, so that one issued for a minute is not presented in its last second.
+ * shortly before it expires ({@link Token#usableAt}), so that one issued for a minute is not
+ * presented in its last second.
  */
 final class TokenCache {
-    /** Drop a token this long before its expiry: clocks differ and requests take time. */
-    static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(5);
-
     record Key(String realm, String service, String scope) {
     }
 
@@ -29,7 +27,7 @@ final class TokenCache {
         if (token == null) {
             return Optional.empty();
         }
-        if (!token.usableAt(clock.instant().plus(MARGIN))) {
+        if (!token.usableAt(clock.instant())) {
             tokens.remove(key, token);
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +119,8 @@ final class TokenEndpoint {
             throw new ImageReadException(what + ": the answer holds no token");
         }
         Duration lifetime = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME;
-        return new Token(value, clock.instant().plus(lifetime));
+        Instant now = clock.instant();
+        return new Token(value, now, now.plus(lifetime));
     }
 
     private static String form(Map<String, String> params) {
