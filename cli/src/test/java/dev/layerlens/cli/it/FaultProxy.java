@@ -52,8 +52,11 @@ final class FaultProxy implements AutoCloseable {
     record Rule(String method, Pattern path, int skip, int times, Fault fault) {
     }
 
-    /** One request as it arrived. */
-    record Seen(String method, String path, String range, boolean authorization, int status) {
+    /** One request as it arrived ({@code at}: System.nanoTime()). */
+    record Seen(String method, String path, String range, boolean authorization, int status, long at) {
+        Seen(String method, String path, String range, boolean authorization, int status) {
+            this(method, path, range, authorization, status, System.nanoTime());
+        }
     }
 
     private final HttpServer server;
