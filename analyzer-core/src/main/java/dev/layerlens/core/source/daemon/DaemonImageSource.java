@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@link SaveStreamReader}), and the config read from the same stream then replaces the
  * description with the exact one.
  */
-final class DaemonImageSource implements ImageSource, LayerDelivery {
+public final class DaemonImageSource implements ImageSource, LayerDelivery {
     private final String reference;
     private final DaemonKind kind;
     private final String daemon;
@@ -119,6 +119,11 @@ final class DaemonImageSource implements ImageSource, LayerDelivery {
     /** How the last delivery went: layers streamed as they passed, and layers kept aside first. */
     Optional<SaveStreamReader.Result> deliveryResult() {
         return Optional.ofNullable(result);
+    }
+
+    /** How the save stream was read, once it was. */
+    public Optional<SaveStatistics> saveStatistics() {
+        return deliveryResult().map(r -> new SaveStatistics(r.streamed(), r.kept()));
     }
 
     private void requirePlatform(ImageConfig config) throws ImageReadException {
