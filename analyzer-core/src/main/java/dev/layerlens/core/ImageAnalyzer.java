@@ -7,6 +7,7 @@ import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Reclaimable;
 import dev.layerlens.core.analysis.ReclaimableAnalysis;
+import dev.layerlens.core.analysis.secrets.Disclosure;
 import dev.layerlens.core.fs.FileTree;
 import dev.layerlens.core.image.Image;
 import dev.layerlens.core.layer.ContentInspector;
@@ -33,12 +34,23 @@ public final class ImageAnalyzer {
     private final SourceResolver resolver;
     private final ScanOptions scanOptions;
     private final Supplier<List<ImageCheck>> checks;
+    private final Disclosure disclosure;
 
-    /** @param checks makes a fresh set of checks for each analysis run */
+    /** An analyzer whose reports redact secrets (history commands included). */
     public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions, Supplier<List<ImageCheck>> checks) {
+        this(resolver, scanOptions, checks, Disclosure.REDACT);
+    }
+
+    /**
+     * @param checks     makes a fresh set of checks for each analysis run
+     * @param disclosure whether reports may show secrets found in history commands ({@code --show-secrets})
+     */
+    public ImageAnalyzer(SourceResolver resolver, ScanOptions scanOptions, Supplier<List<ImageCheck>> checks,
+                         Disclosure disclosure) {
         this.resolver = resolver;
         this.scanOptions = scanOptions;
         this.checks = checks;
+        this.disclosure = disclosure;
     }
 
     /** Makes the progress listener once the image is open and its size known. */
@@ -77,7 +89,8 @@ public final class ImageAnalyzer {
             long analysed = System.nanoTime();
             Report.Timings timings = new Report.Timings(millis(opened - start), millis(scanned - opened),
                     millis(analysed - scanned));
-            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings);
+            Report report = ReportBuilder.build(source.image(), scans, tree, dive, reclaimable, findings, timings,
+                    disclosure::text);
             return new Result(source.image(), tree, report);
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Report each layer's size, what later layers hide (reclaimable bytes) and dive's efficiency figures.",
+        description = {"Report each layer's size, what later layers hide (reclaimable bytes), dive's efficiency figures",
+                "and findings (secrets in the history, config and every layer; values redacted unless --show-secrets).",
                 "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
                 "one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG],",
                 "docker-daemon:NAME, podman:NAME, docker://[REGISTRY/]REPO[:TAG|@DIGEST], or an image name",
@@ -51,7 +52,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false,
                 Runtime.getRuntime().availableProcessors());
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
-                Checks::all);
+                () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

@@ -1,5 +1,6 @@
 package dev.layerlens.cli;
 
+import dev.layerlens.core.analysis.secrets.Disclosure;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -8,11 +9,16 @@ import picocli.CommandLine.Option;
 
 @Command(name = "layerlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "What is inside a container image before you push it: layer sizes, dead weight, dive's figures.",
-        subcommands = {AnalyzeCommand.class, LayersCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, LayersCommand.class, ExploreCommand.class, SecretsCommand.class,
+                picocli.CommandLine.HelpCommand.class})
 final class LayerlensCommand {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean debug;
+
+    @Option(names = "--show-secrets", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Show secrets in clear in reports and messages (default: redacted, like AKIA…MPLE (20 chars)).")
+    boolean showSecrets;
 
     private final InputStream stdin;
     private final PrintStream stdout;
@@ -32,6 +38,10 @@ final class LayerlensCommand {
     }
 
     Console console() {
-        return new Console(stdin, stdout, stderr, Terminal.detect(env), debug);
+        return new Console(stdin, stdout, stderr, Terminal.detect(env), debug, disclosure());
+    }
+
+    Disclosure disclosure() {
+        return Disclosure.of(showSecrets);
     }
 }

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import dev.layerlens.core.analysis.secrets.Disclosure;
+import dev.layerlens.core.report.TerminalText;
 import picocli.CommandLine;
 
 /** Entry point: runs a command and exits with its code (DESIGN §6). */
@@ -26,6 +28,15 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
+        // picocli's own handling, with secrets in the quoted arguments redacted (the user may have pasted a token)
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(TerminalText.sanitize(Disclosure.REDACT.text(e.getMessage())));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                e.getCommandLine().usage(err);
+            }
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             root.console().error("internal error: " + e + (root.debug ? "" : " (run with --debug for details)"), e);
             return ExitCodes.INTERNAL;

@@ -25,8 +25,14 @@ final class OutputTarget {
             if (file == null) {
                 body.writeTo(console.stdout());
                 console.stdout().flush();
+            } else if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/null, /dev/stdout, a fifo): write to it, never replace it
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    body.writeTo(out);
+                }
             } else {
-                writeAtomically(file.toAbsolutePath(), body);
+                // through a symlink, the file it names is replaced, not the link
+                writeAtomically(Files.exists(file) ? file.toRealPath() : file.toAbsolutePath(), body);
             }
             return ExitCodes.OK;
         } catch (NoSuchFileException e) {

@@ -20,7 +20,7 @@ public record Terminal(boolean stdoutIsTty, boolean stderrIsTty, int width, bool
     }
 
     /** A file descriptor is a terminal when it links to a tty device (Linux /proc). */
-    private static boolean isTty(int fd) {
+    static boolean isTty(int fd) {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

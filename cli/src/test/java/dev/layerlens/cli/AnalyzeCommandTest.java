@@ -74,6 +74,35 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aDeviceIsWrittenToNotReplaced() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<byte[]> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Run run = Run.of("analyze", "-f", "json", "-o", fifo.toString(), archive.toString());
+        assertThat(run.code()).isZero();
+        assertThat(new String(reader.get(30, java.util.concurrent.TimeUnit.SECONDS), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"schemaVersion\"");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("still a fifo").isFalse();
+    }
+
+    @Test
+    void aSymlinkedOutputReplacesTheFileItNames() throws Exception {
+        Path real = dir.resolve("real.json");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        assertThat(Run.of("analyze", "-f", "json", "-o", link.toString(), archive.toString()).code()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("schemaVersion");
+    }
+
+    @Test
     void aTextReportWrittenToAFileHasNoColour() throws Exception {
         Path report = dir.resolve("report.txt");
         assertThat(Run.of("analyze", "-o", report.toString(), archive.toString()).code()).isZero();

@@ -118,11 +118,13 @@ public final class FileTree {
         boolean isDirectory = entry.type() == EntryType.DIRECTORY;
         if (previous != null) {
             previous.hide(counter.layer, HideReason.OVERWRITTEN);
-            if (previous.isDirectory() && !isDirectory) {
-                hideBelow(node, counter);
-            } else if (!previous.isDirectory() && isDirectory) {
+            if (!previous.isDirectory() && isDirectory) {
                 counter.removed(previous);
             }
+        }
+        if (!isDirectory) {
+            // whatever was below this path (a directory shipped or only implied) is gone
+            hideBelow(node, counter);
         }
         FileVersion version = new FileVersion(counter.layer, entry);
         if (entry.type() == EntryType.HARDLINK && entry.linkTarget() != null) {

@@ -18,4 +18,13 @@ public interface ContentInspector {
      * when the file is. The array is reused after the call returns.
      */
     void inspect(Layer layer, LayerEntry entry, byte[] content, int length);
+
+    /**
+     * Whether this inspector reads (nearly) every file, as a content scan does. Reading a layer as
+     * one stream is then cheaper than seeking from file to file, so the scanner does not seek even
+     * when nothing is verified.
+     */
+    default boolean readsMostFiles() {
+        return false;
+    }
 }

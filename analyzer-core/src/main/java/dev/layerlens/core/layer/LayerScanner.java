@@ -149,7 +149,7 @@ public final class LayerScanner {
     /** Scans one layer. */
     public LayerScan scan(Layer layer, LayerBlob blob) throws ImageReadException {
         try {
-            if (options.maySeek()) {
+            if (options.maySeek() && inspectors.stream().noneMatch(ContentInspector::readsMostFiles)) {
                 Optional<SeekableByteChannel> channel = blob.openChannel();
                 if (channel.isPresent()) {
                     try (SeekableByteChannel ch = channel.get()) {

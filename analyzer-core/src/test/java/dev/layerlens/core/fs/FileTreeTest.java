@@ -100,6 +100,18 @@ class FileTreeTest {
     }
 
     @Test
+    void aFileReplacingAnImpliedDirectoryHidesWhatWasInIt() throws ImageReadException {
+        // no layer ships an entry for directory p: it exists only because p/q does
+        ImageAnalyzer.Result result = stack(
+                List.of(Entry.file("p/q", 40)),
+                List.of(Entry.file("p", 5)));
+
+        assertThat(result.tree().find("p/q").versions().get(0).hideReason()).isEqualTo(HideReason.DIR_REMOVED);
+        assertThat(result.tree().changes().get(1)).isEqualTo(new LayerChanges(1, 1, 5, 0, 0, 1, 40));
+        assertThat(result.tree().visibleBytes()).isEqualTo(5);
+    }
+
+    @Test
     void aDirectoryReplacingAFileHidesTheFile() throws ImageReadException {
         ImageAnalyzer.Result result = stack(
                 List.of(Entry.file("p", 5)),

@@ -15,6 +15,7 @@ class CommandsTest {
         "/bin/sh -c #(nop) ADD file:9b0c5d in / | ADD file:9b0c5d in /",
         "/bin/sh -c apt-get update &&     apt-get install -y curl | apt-get update && apt-get install -y curl",
         "COPY . . # buildkit | COPY . .",
+        "RUN /bin/sh -c npm ci # buildkit | RUN npm ci",
         "ENTRYPOINT [\"/app\"] | ENTRYPOINT [\"/app\"]",
         "bazel build ... | bazel build ...",
     })

@@ -141,8 +141,15 @@ final class Docker {
 
     /** {@code docker build --network host}: RUN steps need the host network on a daemon without a bridge. */
     void build(Builder builder, Path context, String tag, Duration timeout) {
-        Command.run(List.of(client(builder).toString(), "build", "--network", "host", "-t", tag, context.toString()),
-                Map.of("DOCKER_BUILDKIT", builder.envValue), timeout).orThrow();
+        build(builder, context, tag, timeout, List.of());
+    }
+
+    /** The same with more options ({@code --build-arg K=V}, {@code --secret id=…,src=…}) before the context. */
+    void build(Builder builder, Path context, String tag, Duration timeout, List<String> options) {
+        List<String> argv = new ArrayList<>(List.of(client(builder).toString(), "build", "--network", "host", "-t", tag));
+        argv.addAll(options);
+        argv.add(context.toString());
+        Command.run(argv, Map.of("DOCKER_BUILDKIT", builder.envValue), timeout).orThrow();
     }
 
     void save(String tag, Path archive) {
