@@ -19,6 +19,8 @@ final class LayerPipe {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CAPACITY);
+    /** Chunks the scanner has finished with, for the writer to fill again: a layer of any size costs a few buffers, not garbage. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CAPACITY + 2);
     private final String what;
     private final Runnable onAbandon;
     private volatile boolean consumerGone;
@@ -33,14 +35,21 @@ final class LayerPipe {
         this.onAbandon = onAbandon;
     }
 
-    /** Copies {@code len} bytes in; blocks while the scanner is behind. */
+    /** Copies {@code len} bytes in (at most {@link #CHUNK}); blocks while the scanner is behind. */
     void write(byte[] b, int off, int len) throws InterruptedIOException {
         if (consumerGone || len == 0) {
             return;
         }
-        byte[] chunk = new byte[len];
+        byte[] chunk = free.poll();
+        if (chunk == null || chunk.length < len) {
+            chunk = new byte[Math.max(len, CHUNK)];
+        }
         System.arraycopy(b, off, chunk, 0, len);
-        put(chunk);
+        put(new Chunk(chunk, len));
+    }
+
+    /** A filled buffer and how much of it holds bytes. */
+    private record Chunk(byte[] bytes, int length) {
     }
 
     /** The layer's last byte was written. */
@@ -72,6 +81,7 @@ final class LayerPipe {
     InputStream reader() {
         return new InputStream() {
             private byte[] current = new byte[0];
+            private int length;
             private int pos;
             private boolean ended;
 
@@ -86,10 +96,14 @@ final class LayerPipe {
                 if (len == 0) {
                     return 0;
                 }
-                while (pos == current.length) {
+                while (pos == length) {
                     if (ended) {
                         return -1;
                     }
+                    if (current.length == CHUNK) {
+                        free.offer(current); // read out: the writer may fill it again
+                    }
+                    current = new byte[0];
                     Object next;
                     try {
                         next = chunks.take();
@@ -105,10 +119,12 @@ final class LayerPipe {
                         ended = true;
                         throw new IOException(failure.getMessage(), failure);
                     }
-                    current = (byte[]) next;
+                    Chunk chunk = (Chunk) next;
+                    current = chunk.bytes();
+                    length = chunk.length();
                     pos = 0;
                 }
-                int n = Math.min(len, current.length - pos);
+                int n = Math.min(len, length - pos);
                 System.arraycopy(current, pos, b, off, n);
                 pos += n;
                 return n;
@@ -116,7 +132,7 @@ final class LayerPipe {
 
             @Override
             public int available() {
-                return current.length - pos;
+                return length - pos;
             }
 
             @Override
