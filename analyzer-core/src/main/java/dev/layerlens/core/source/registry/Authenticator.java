@@ -16,6 +16,7 @@ final class Authenticator {
     private final CredentialSource credentials;
     private final TokenEndpoint tokens;
     private final TokenCache cache;
+    private final java.util.Map<TokenCache.Key, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AuthChallenge bearer;
     private volatile boolean basic;
 
@@ -31,7 +32,7 @@ final class Authenticator {
     Optional<String> authorization(String scope) throws ImageReadException {
         AuthChallenge challenge = bearer;
         if (challenge != null) {
-            return Optional.of("Bearer " + token(challenge, scope, false).value());
+            return Optional.of("Bearer " + token(challenge, scope, null).value());
         }
         if (basic) {
             Optional<Credentials> creds = credentials.lookup();
@@ -53,13 +54,9 @@ final class Authenticator {
             if (c.scheme().equals("bearer") && c.param("realm") != null) {
                 boolean known = c.equals(bearer) || sameServer(c, bearer);
                 bearer = c;
-                if (known && sentAuthorization != null) {
-                    // a token of ours refused before its time: get a fresh one, once
-                    cache.forget(key(c, scope));
-                    token(c, scope, true);
-                    return true;
-                }
-                token(c, scope, false);
+                String refused = known && sentAuthorization != null && sentAuthorization.startsWith("Bearer ")
+                        ? sentAuthorization.substring("Bearer ".length()) : null;
+                token(c, scope, refused);
                 return true;
             }
         }
@@ -80,18 +77,25 @@ final class Authenticator {
         return credentials.lookup().map(Credentials::username);
     }
 
-    private Token token(AuthChallenge challenge, String scope, boolean fresh) throws ImageReadException {
+    /**
+     * The token for {@code scope}: the cached one while it lasts, else a new one. One thread asks the
+     * token server for a scope at a time, so parallel downloads share one token.
+     *
+     * @param refused a token value the registry refused although it had not expired: replace it (once,
+     *                however many requests it failed), or null
+     */
+    private Token token(AuthChallenge challenge, String scope, String refused) throws ImageReadException {
         TokenCache.Key key = key(challenge, scope);
-        if (!fresh) {
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             Optional<Token> cached = cache.get(key);
-            if (cached.isPresent()) {
+            if (cached.isPresent() && !cached.get().value().equals(refused)) {
                 return cached.get();
             }
+            Token token = tokens.fetch(challenge.param("realm"), challenge.param("service"), key.scope(),
+                    mayCarryCredentials(challenge.param("realm")) ? credentials.lookup().orElse(null) : null);
+            cache.put(key, token);
+            return token;
         }
-        Token token = tokens.fetch(challenge.param("realm"), challenge.param("service"), key.scope(),
-                mayCarryCredentials(challenge.param("realm")) ? credentials.lookup().orElse(null) : null);
-        cache.put(key, token);
-        return token;
     }
 
     /**

@@ -37,9 +37,4 @@ final class TokenCache {
     void put(Key key, Token token) {
         tokens.put(key, token);
     }
-
-    /** A token the registry refused although it had not expired (revoked, or a clock far off). */
-    void forget(Key key) {
-        tokens.remove(key);
-    }
 }

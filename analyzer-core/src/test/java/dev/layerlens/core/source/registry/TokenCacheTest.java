@@ -61,11 +61,11 @@ class TokenCacheTest {
     }
 
     @Test
-    void aRefusedTokenIsForgotten() {
+    void aNewTokenReplacesTheOld() {
         TokenCache cache = new TokenCache(new Hands());
-        cache.put(PULL_A, new Token("t", T0, T0.plusSeconds(300)));
-        cache.forget(PULL_A);
-        assertThat(cache.get(PULL_A)).isEmpty();
+        cache.put(PULL_A, new Token("old", T0, T0.plusSeconds(300)));
+        cache.put(PULL_A, new Token("new", T0, T0.plusSeconds(300)));
+        assertThat(cache.get(PULL_A)).map(Token::value).contains("new");
     }
 
     @Test
