@@ -175,6 +175,27 @@ class RegistryFaultsIT {
     }
 
     @Test
+    void aManifestThatIsNotTheDigestTheRegistryAnnouncedIsExitThree() {
+        proxy.on("GET", ".*/manifests/v1", 1, 10, new FaultProxy.Fault.FlipByte(3));
+        Cli run = analyze();
+        assertThat(run.code()).isEqualTo(ExitCodes.IMAGE_UNREADABLE);
+        assertThat(run.err()).startsWith("layerlens: cannot read " + image() + ": manifest v1: the body does not match the"
+                + " Docker-Content-Digest the registry announced (sha256:");
+    }
+
+    @Test
+    void aManifestThatIsNotTheDigestAskedForIsExitThree() {
+        String manifest = Cli.run(Map.of(), "layers", "-f", "json", "--creds", USER + ":" + PASSWORD, image()).json()
+                .get("manifestDigest").asText();
+        proxy.clear();
+        proxy.on("GET", ".*/manifests/" + manifest, 0, 10, new FaultProxy.Fault.FlipByte(3));
+        Cli run = Cli.run(Map.of(), "analyze", "--creds", USER + ":" + PASSWORD, "docker://" + proxy.host() + "/app@" + manifest);
+        assertThat(run.code()).isEqualTo(ExitCodes.IMAGE_UNREADABLE);
+        assertThat(run.err()).contains(": manifest " + manifest.substring(0, 19) + "… does not match its digest (its content"
+                + " hashes to sha256:");
+    }
+
+    @Test
     void aLayerWhoseBytesAreNotItsDigestIsExitThree() {
         // byte 4 of a gzip stream is its MTIME, which no decoder checks: only the digest can tell
         proxy.on("GET", ".*/blobs/" + bigLayer, 0, 10, new FaultProxy.Fault.FlipByte(4));

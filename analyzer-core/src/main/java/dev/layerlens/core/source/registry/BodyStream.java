@@ -102,7 +102,8 @@ final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteB
         }
         if (next == null) {
             cancel();
-            throw new SocketTimeoutException(what + ": no data for " + idleTimeout.toSeconds() + " s");
+            long millis = idleTimeout.toMillis();
+            throw new SocketTimeoutException(what + ": no data for " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"));
         }
         if (next == END) {
             ended = true;
