@@ -200,20 +200,20 @@ final class SaveStreamReader {
             throws IOException, ImageReadException {
         List<LayerPipe> pipes = new ArrayList<>();
         Digest stated = statedDigest(name);
-        for (int index : indexes) {
-            if (deliveredFrom[index] == null) {
-                LayerPipe pipe = new LayerPipe("layer " + index, () -> abandoned.compareAndSet(null, "layer " + index));
-                deliveredFrom[index] = name;
-                pipes.add(pipe);
-                sink.accept(index, new StreamedLayerBlob(pipe, stated, size));
-            }
-        }
-        if (pipes.isEmpty()) {
-            return; // a second copy of a layer already handed over
-        }
-        streamed += pipes.size();
-        byte[] buffer = new byte[BUFFER];
         try {
+            for (int index : indexes) {
+                if (deliveredFrom[index] == null) {
+                    LayerPipe pipe = new LayerPipe("layer " + index, () -> abandoned.compareAndSet(null, "layer " + index));
+                    deliveredFrom[index] = name;
+                    pipes.add(pipe);
+                    sink.accept(index, new StreamedLayerBlob(pipe, stated, size));
+                }
+            }
+            if (pipes.isEmpty()) {
+                return; // a second copy of a layer already handed over
+            }
+            streamed += pipes.size();
+            byte[] buffer = new byte[BUFFER];
             for (int n = tar.read(buffer); n > 0; n = tar.read(buffer)) {
                 for (LayerPipe pipe : pipes) {
                     pipe.write(buffer, 0, n);
@@ -224,7 +224,7 @@ final class SaveStreamReader {
             failAll(pipes, new IOException(what + " broke off: " + e.getMessage(), e));
             throw e;
         } catch (ImageReadException | RuntimeException e) {
-            // a copy of this layer for another index must not wait for bytes that will not come
+            // a layer handed over already must not wait for bytes that will not come
             failAll(pipes, new IOException(e.getMessage(), e));
             throw e;
         }
