@@ -29,14 +29,21 @@ public final class RegistrySource {
     private final Map<String, String> env;
     private final RegistrySettings settings;
     private final Clock clock;
-    private final HttpClient client;
+    /** Made on first use: building one initialises TLS, which a local archive never needs. */
+    private HttpClient client;
 
     /** @param env the environment: {@code DOCKER_CONFIG}, {@code HOME}, {@code PATH} (credential helpers) */
     public RegistrySource(Map<String, String> env, RegistrySettings settings, Clock clock) {
         this.env = env;
         this.settings = settings;
         this.clock = clock;
-        this.client = HttpExchange.newClient(settings);
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpExchange.newClient(settings);
+        }
+        return client;
     }
 
     public RegistrySource(Map<String, String> env) {
@@ -55,7 +62,7 @@ public final class RegistrySource {
 
     public ImageSource open(ImageReference reference, SourceOptions options) throws ImageReadException {
         RegistryEndpoint registry = RegistryEndpoint.of(reference.registry(), options.remote().insecureRegistries());
-        HttpExchange exchange = new HttpExchange(client, settings, clock);
+        HttpExchange exchange = new HttpExchange(client(), settings, clock);
         CredentialSource credentials = options.remote().credentials() != null
                 ? () -> Optional.of(options.remote().credentials())
                 : new DockerCredentials(reference.registry(), env);
