@@ -35,7 +35,9 @@ import picocli.CommandLine.ParentCommand;
         description = {"Report each layer's size, what later layers hide (reclaimable bytes), dive's efficiency figures",
                 "and findings (secrets in the history, config and every layer; values redacted unless --show-secrets).",
                 "IMAGE is a docker save archive, an OCI layout directory or oci-archive tar, '-' for an archive on stdin,",
-                "or one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG].",
+                "one of docker-archive:PATH[:NAME[:TAG]], oci-archive:PATH[:TAG], oci:DIR[:TAG],",
+                "docker-daemon:NAME, podman:NAME, docker://[REGISTRY/]REPO[:TAG|@DIGEST], or an image name",
+                "(looked up in the Docker daemon, then in its registry).",
                 "With --ci (or CI=true) the image is also checked against the rules of .layerlens.yml or dive's .dive-ci."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysed (and, with --ci, every rule passed)", "1:--ci: a rule failed",
@@ -85,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         ScanOptions scanOptions = imageOptions.scanOptions();
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions,
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
                 () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

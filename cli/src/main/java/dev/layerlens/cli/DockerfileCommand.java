@@ -37,7 +37,7 @@ final class DockerfileCommand implements Callable<Integer> {
     public Integer call() {
         Console console = parent.console();
         // the layers are read too: the annotations are the findings the bytes prove
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), imageOptions.scanOptions(),
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), imageOptions.scanOptions(),
                 () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

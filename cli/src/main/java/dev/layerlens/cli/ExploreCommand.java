@@ -43,7 +43,7 @@ final class ExploreCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ScanOptions scanOptions = imageOptions.scanOptions();
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions,
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
                 () -> Checks.all(console.disclosure()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

@@ -9,9 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "layerlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "What is inside a container image before you push it: layer sizes, dead weight, dive's figures.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, ExploreCommand.class, SecretsCommand.class,
-                DockerfileCommand.class,
-                picocli.CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, LayersCommand.class, DiffCommand.class, ExploreCommand.class,
+                SecretsCommand.class, DockerfileCommand.class, picocli.CommandLine.HelpCommand.class})
 final class LayerlensCommand {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
@@ -33,7 +32,10 @@ final class LayerlensCommand {
         this.env = env;
     }
 
-    /** The process environment (CI=true turns on the CI gate; explore reads the terminal from it). */
+    /**
+     * The process environment: CI=true turns on the CI gate, explore reads the terminal from it,
+     * daemons and registries are found with it (DOCKER_HOST, DOCKER_CONFIG, …).
+     */
     Map<String, String> env() {
         return env;
     }

@@ -1,8 +1,8 @@
 package dev.layerlens.cli;
 
 import dev.layerlens.core.image.Image;
-import dev.layerlens.core.image.Layer;
 import dev.layerlens.core.layer.ScanProgress;
+import dev.layerlens.core.source.SourceResolver;
 
 /** Shows scan progress on stderr when stderr is a terminal; otherwise nothing. */
 final class ProgressDisplay implements AutoCloseable {
@@ -17,9 +17,21 @@ final class ProgressDisplay implements AutoCloseable {
         if (!console.terminal().stderrIsTty()) {
             return ScanProgress.NONE;
         }
-        long total = image.layers().stream().mapToLong(l -> l.blobSize() == null ? 0 : l.blobSize()).sum();
-        bar = new ScanProgressBar(console.stderr(), total, image.layers().size());
+        // a daemon's save stream has no sizes before it passes: the bar then counts without a total
+        boolean sized = image.layers().stream().allMatch(l -> l.blobSize() != null);
+        long total = sized ? image.layers().stream().mapToLong(l -> l.blobSize()).sum() : -1;
+        bar = new ScanProgressBar(console.stderr(), taskName(image.source()), total, image.layers().size());
         return bar;
+    }
+
+    private static String taskName(String source) {
+        if (SourceResolver.REGISTRY.equals(source)) {
+            return "Downloading layers";
+        }
+        if (SourceResolver.DOCKER_DAEMON.equals(source) || SourceResolver.PODMAN.equals(source)) {
+            return "Reading the daemon's save";
+        }
+        return "Reading layers";
     }
 
     @Override

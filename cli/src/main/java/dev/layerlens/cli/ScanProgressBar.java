@@ -8,17 +8,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Bytes read, layers done and ETA on stderr, while layers are scanned. */
+/** Bytes read, rate, layers done and ETA on stderr, while layers are scanned (or downloaded). */
 final class ScanProgressBar implements ScanProgress, AutoCloseable {
     private final ProgressBar bar;
     private final int layerCount;
     private final AtomicInteger layersDone = new AtomicInteger();
 
-    ScanProgressBar(PrintStream stderr, long totalBytes, int layerCount) {
+    /** @param totalBytes the bytes to read, or a negative number when unknown (no percentage, no ETA) */
+    ScanProgressBar(PrintStream stderr, String taskName, long totalBytes, int layerCount) {
         this.layerCount = layerCount;
         this.bar = new ProgressBarBuilder()
-                .setTaskName("Reading layers")
-                .setInitialMax(Math.max(1, totalBytes))
+                .setTaskName(taskName)
+                .setInitialMax(totalBytes < 0 ? -1 : Math.max(1, totalBytes))
                 .setUnit(" MB", 1_000_000)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)

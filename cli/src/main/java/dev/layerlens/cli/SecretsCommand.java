@@ -64,7 +64,7 @@ final class SecretsCommand implements Callable<Integer> {
         SecretsCheck check = new SecretsCheck(new SecretScanOptions(maxFileBytes, SecretScanOptions.DEFAULT_MAX_MATCHES),
                 disclosure);
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false, Runtime.getRuntime().availableProcessors());
-        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin()), scanOptions, () -> List.of(check),
+        ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions, () -> List.of(check),
                 disclosure);
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

@@ -168,10 +168,11 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void remoteSourcesAreNotAvailableYet() {
-        Run run = Run.of("analyze", "docker://registry.example/app:1");
+    void anUnreachableDaemonExitsThreeWithOneLine() {
+        // no Podman socket in this environment (Run gives no XDG_RUNTIME_DIR): daemons and registries have their own tests
+        Run run = Run.of("analyze", "podman:app:1");
         assertThat(run.code()).isEqualTo(ExitCodes.IMAGE_UNREADABLE);
-        assertThat(run.err().lines()).singleElement().asString().contains("not available");
+        assertThat(run.err().lines()).singleElement().asString().startsWith("layerlens: cannot read podman:app:1: no Podman socket");
     }
 
     @Test

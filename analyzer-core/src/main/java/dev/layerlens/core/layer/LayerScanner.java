@@ -6,6 +6,7 @@ import dev.layerlens.core.source.Compression;
 import dev.layerlens.core.source.ImageReadException;
 import dev.layerlens.core.source.ImageSource;
 import dev.layerlens.core.source.LayerBlob;
+import dev.layerlens.core.source.LayerDelivery;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -51,6 +52,10 @@ public final class LayerScanner {
         if (layers.isEmpty()) {
             return List.of();
         }
+        Optional<LayerDelivery> delivery = source.layerDelivery();
+        if (delivery.isPresent()) {
+            return scanAsDelivered(layers, delivery.get());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), layers.size())),
                 runnable -> {
                     Thread t = new Thread(runnable, "layer-scanner");
@@ -66,6 +71,53 @@ public final class LayerScanner {
             List<LayerScan> scans = new ArrayList<>();
             for (Future<LayerScan> future : futures) {
                 scans.add(await(future));
+            }
+            return scans;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Scans layers in the order the source hands them over, each in a thread of its own while the
+     * source feeds it (so the source never waits for a busy pool); a failed scan stops the delivery
+     * at the next layer.
+     */
+    private List<LayerScan> scanAsDelivered(List<Layer> layers, LayerDelivery delivery) throws ImageReadException {
+        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+            Thread t = new Thread(runnable, "layer-scanner");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<LayerScan>> futures = new ArrayList<>(java.util.Collections.nCopies(layers.size(), null));
+            try {
+                delivery.deliver((index, blob) -> {
+                    for (Future<LayerScan> done : futures) {
+                        if (done != null && done.isDone()) {
+                            await(done);
+                        }
+                    }
+                    if (index < 0 || index >= layers.size() || futures.get(index) != null) {
+                        throw new IllegalStateException("layer " + index + " delivered twice or out of range");
+                    }
+                    futures.set(index, pool.submit(() -> scan(layers.get(index), blob)));
+                });
+            } catch (ImageReadException e) {
+                // a scan's own failure explains more than the delivery it interrupted
+                for (Future<LayerScan> future : futures) {
+                    if (future != null) {
+                        await(future);
+                    }
+                }
+                throw e;
+            }
+            List<LayerScan> scans = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                if (futures.get(i) == null) {
+                    throw new IllegalStateException("the source never delivered layer " + i);
+                }
+                scans.add(await(futures.get(i)));
             }
             return scans;
         } finally {
