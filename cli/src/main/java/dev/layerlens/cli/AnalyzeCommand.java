@@ -88,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ScanOptions scanOptions = imageOptions.scanOptions();
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
-                () -> Checks.all(console.disclosure()), console.disclosure());
+                () -> Checks.all(console.disclosure(), imageOptions.secretScanOptions()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

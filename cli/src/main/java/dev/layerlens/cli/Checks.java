@@ -13,10 +13,13 @@ final class Checks {
     private Checks() {
     }
 
-    /** @param disclosure whether findings may show secrets in clear ({@code --show-secrets}) */
-    static List<ImageCheck> all(Disclosure disclosure) {
+    /**
+     * @param disclosure whether findings may show secrets in clear ({@code --show-secrets})
+     * @param secrets    how far the secrets audit reads ({@code --no-file-secrets})
+     */
+    static List<ImageCheck> all(Disclosure disclosure, SecretScanOptions secrets) {
         List<ImageCheck> checks = new ArrayList<>();
-        checks.add(new SecretsCheck(SecretScanOptions.defaults(), disclosure));
+        checks.add(new SecretsCheck(secrets, disclosure));
         checks.addAll(ReadinessChecks.create(disclosure::text));
         return checks;
     }

@@ -72,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
         // content checksums tell a changed file from a re-shipped one of the same size
         ScanOptions scan = new ScanOptions(!imageOptions.noVerify, true, Runtime.getRuntime().availableProcessors());
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scan,
-                () -> Checks.all(console.disclosure()), console.disclosure());
+                () -> Checks.all(console.disclosure(), imageOptions.secretScanOptions()), console.disclosure());
         ImageAnalyzer.Result was;
         ImageAnalyzer.Result is;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {

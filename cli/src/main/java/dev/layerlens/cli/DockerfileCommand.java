@@ -38,7 +38,7 @@ final class DockerfileCommand implements Callable<Integer> {
         Console console = parent.console();
         // the layers are read too: the annotations are the findings the bytes prove
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), imageOptions.scanOptions(),
-                () -> Checks.all(console.disclosure()), console.disclosure());
+                () -> Checks.all(console.disclosure(), imageOptions.secretScanOptions()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

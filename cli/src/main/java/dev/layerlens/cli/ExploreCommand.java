@@ -44,7 +44,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ScanOptions scanOptions = imageOptions.scanOptions();
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions,
-                () -> Checks.all(console.disclosure()), console.disclosure());
+                () -> Checks.all(console.disclosure(), imageOptions.secretScanOptions()), console.disclosure());
         ImageAnalyzer.Result result;
         try (ProgressDisplay progress = new ProgressDisplay(console)) {
             result = analyzer.analyze(image, imageOptions.sourceOptions(), progress::start);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.layerlens.core.analysis.secrets.SecretScanOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +52,15 @@ final class ImageOptions {
      * Content checksums (for waste/layer-duplication) ride along with digest verification; --no-verify
      * turns both off so that uncompressed local layers can be read by seeking past file contents.
      */
+    @Option(names = "--no-file-secrets",
+            description = "Do not read file contents for secrets (faster on large images); history, config and the"
+                    + " names of sensitive files are still audited.")
+    boolean noFileSecrets;
+
+    SecretScanOptions secretScanOptions() {
+        return noFileSecrets ? SecretScanOptions.defaults().withoutFileContents() : SecretScanOptions.defaults();
+    }
+
     ScanOptions scanOptions() {
         return new ScanOptions(!noVerify, !noVerify, Runtime.getRuntime().availableProcessors());
     }

@@ -37,6 +37,32 @@ class SecretsCommandTest {
     }
 
     @Test
+    void withoutFileContentsOnlyHistoryConfigAndNamesAreAudited() throws Exception {
+        Run full = Run.of("analyze", "-f", "json", leaky.toString());
+        Run light = Run.of("analyze", "-f", "json", "--no-file-secrets", leaky.toString());
+        assertThat(light.code()).isZero();
+        List<String> all = secretFindingsWhere(full.out());
+        List<String> metadataOnly = secretFindingsWhere(light.out());
+        assertThat(all).anyMatch(w -> w.startsWith("file:")).anyMatch(w -> w.startsWith("history:"));
+        assertThat(metadataOnly).isNotEmpty().noneMatch(w -> w.startsWith("file-content:"));
+        assertThat(metadataOnly).allMatch(all::contains);
+        assertThat(all).anyMatch(w -> !metadataOnly.contains(w));
+    }
+
+    /** Each secret finding as "history:…", "file:…" (its path known by name) or "file-content:…" (its evidence is a value). */
+    private static List<String> secretFindingsWhere(String json) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(json).get("findings")) {
+            if (!f.get("id").asText().startsWith("secret/")) {
+                continue;
+            }
+            String kind = f.get("path").isNull() ? "history:" : f.get("id").asText().endsWith("-file") ? "file:" : "file-content:";
+            out.add(kind + f.get("id").asText() + " " + f.get("path").asText() + " " + f.get("layerIndex").asText());
+        }
+        return out;
+    }
+
+    @Test
     void noSecretExitsZero() {
         Run run = Run.of("secrets", clean.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.OK);

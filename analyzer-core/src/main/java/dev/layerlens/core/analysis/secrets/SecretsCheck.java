@@ -23,6 +23,7 @@ public final class SecretsCheck implements ImageCheck {
     private final SecretScanner scanner;
     private final Disclosure disclosure;
     private final SecretInspector inspector;
+    private final boolean fileContents;
     private List<SecretFinding> results = List.of();
 
     public SecretsCheck(SecretScanOptions options, Disclosure disclosure) {
@@ -33,11 +34,12 @@ public final class SecretsCheck implements ImageCheck {
         this.scanner = scanner;
         this.disclosure = disclosure;
         this.inspector = new SecretInspector(scanner, options.maxFileBytes(), options.maxMatches());
+        this.fileContents = options.fileContents();
     }
 
     @Override
     public ContentInspector contentInspector() {
-        return inspector;
+        return fileContents ? inspector : null;
     }
 
     @Override

@@ -124,7 +124,7 @@ class SecretsCheckTest {
         Arrays.fill(filler, 'x');
         String big = new String(filler) + "\n" + NPM + "\n";
         String small = NPM.replace("0004", "0005") + "\n";
-        SecretsCheck check = new SecretsCheck(new SecretScanOptions(4096, 100), Disclosure.REDACT);
+        SecretsCheck check = new SecretsCheck(new SecretScanOptions(4096, 100, true), Disclosure.REDACT);
         new SyntheticImage().layer("COPY . /").file("bin/tool", binary).file("data/big.txt", big)
                 .file("data/small.txt", small).done().run(check);
         assertThat(check.secretFindings()).extracting(f -> f.where().describe())
