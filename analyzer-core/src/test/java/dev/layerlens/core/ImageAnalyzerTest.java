@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the image description carries besides files: history, repeated layers, the container config. */
 class ImageAnalyzerTest {
@@ -88,17 +88,18 @@ class ImageAnalyzerTest {
         assertThat(report.notes()).singleElement().asString().contains("2 non-empty entries for 1 layers");
     }
 
-    @ParameterizedTest(name = "legacy save, symlinked repeat: {0}")
-    @ValueSource(booleans = {true, false})
-    void theSameLayerTwiceIsTwoLayers(boolean symlinked) throws ImageReadException {
+    /** Legacy saves repeat a layer as a symlink or a copy; podman stores its {@code <diffID>.tar} once, named twice. */
+    @ParameterizedTest(name = "{0} save, symlinked repeat: {1}")
+    @CsvSource({"LEGACY, true", "LEGACY, false", "PODMAN, true"})
+    void theSameLayerTwiceIsTwoLayers(DockerArchive.Layout layout, boolean symlinked) throws ImageReadException {
         LayerSpec config = LayerSpec.of(Entry.dir("etc"), Entry.file("etc/app.conf", 64));
         ImageSpec image = ImageSpec.builder()
                 .layer("COPY app.conf /etc/", config)
                 .layer("RUN rm /etc/app.conf", Entry.whiteout("etc/app.conf"))
                 .layer("COPY app.conf /etc/", config)
                 .build();
-        Path path = new DockerArchive(DockerArchive.Layout.LEGACY).image(image, "app:1").symlinkRepeatedLayers(symlinked)
-                .write(dir.resolve("repeat-" + symlinked + ".tar")).path();
+        Path path = new DockerArchive(layout).image(image, "app:1").symlinkRepeatedLayers(symlinked)
+                .write(dir.resolve("repeat-" + layout + symlinked + ".tar")).path();
         Report report = TestImages.report(path);
 
         assertThat(report.layers()).hasSize(3);

@@ -2,6 +2,7 @@ package dev.layerlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /** The command line's own contract: help, version, and usage errors exit 2 with a message on stderr. */
@@ -65,5 +66,31 @@ class MainTest {
         Run run = Run.of("analyze", "--format", "yaml", "x.tar");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("yaml");
+    }
+
+    /** Stands in for a bug: an exception no command expects, thrown while the image is read from stdin. */
+    private static final class FailingStdin extends InputStream {
+        @Override
+        public int read() {
+            throw new IllegalStateException("stand-in for a bug");
+        }
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorInOneLine() {
+        Run run = Run.withStdin(new FailingStdin(), "analyze", "-");
+        assertThat(run.code()).isEqualTo(ExitCodes.INTERNAL).isEqualTo(4);
+        assertThat(run.err().strip()).doesNotContain("\n")
+                .startsWith("layerlens: internal error: java.lang.IllegalStateException: stand-in for a bug")
+                .endsWith("(run with --debug for details)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void debugAddsTheStackTraceOfAnInternalError() {
+        Run run = Run.withStdin(new FailingStdin(), "analyze", "--debug", "-");
+        assertThat(run.code()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(run.err()).contains("internal error: java.lang.IllegalStateException: stand-in for a bug")
+                .contains("\tat dev.layerlens.cli.MainTest$FailingStdin.read");
     }
 }

@@ -21,7 +21,12 @@ public final class DockerArchive {
         /** docker 25+: an OCI layout whose manifest.json points at uncompressed {@code blobs/sha256/<diffID>} */
         DOCKER_25,
         /** kaniko / go-containerregistry tarball: {@code sha256:<hex>} config, {@code <hex>.tar.gz} layers */
-        KANIKO
+        KANIKO,
+        /**
+         * podman save (containers/image): {@code <diffID hex>.tar} layers at the top, stored once however often
+         * they occur, each {@code <id>/layer.tar} a symlink to one, {@code <config hex>.json}
+         */
+        PODMAN
     }
 
     private record Tagged(ImageSpec spec, List<String> tags) {
@@ -71,6 +76,7 @@ public final class DockerArchive {
                 case LEGACY -> legacy(built, out, repositories, image.tags());
                 case DOCKER_25 -> docker25(built, out, index, image.tags());
                 case KANIKO -> kaniko(built, out);
+                case PODMAN -> podman(built, out, repositories, image.tags());
             };
             entry.set("RepoTags", Json.strings(image.tags()));
             manifest.add(entry);
@@ -94,16 +100,11 @@ public final class DockerArchive {
         List<String> layerPaths = new ArrayList<>();
         String parent = null;
         for (BuiltLayer layer : built.layers()) {
-            if (layer.spec().fault() instanceof LayerFault.WrongBlobDigest) {
-                throw new IllegalArgumentException("a legacy docker save names layers by v1 id, not by digest;"
-                        + " use WrongDiffId");
-            }
+            refuseWrongBlobDigest(layer, "a legacy docker save names layers by v1 id, not by digest");
             String id = Digests.hex((parent + "\n" + layer.diffId()).getBytes(StandardCharsets.UTF_8));
             String path = id + "/layer.tar";
             if (!out.contains(path)) {
-                out.directory(id);
-                out.file(id + "/VERSION", "1.0".getBytes(StandardCharsets.US_ASCII));
-                out.file(id + "/json", Json.bytes(v1Json(id, parent)));
+                v1Directory(out, id, parent);
                 String first = firstPathOfDiffId.get(layer.diffId());
                 if (layer.missing()) {
                     // referenced by manifest.json, not stored
@@ -117,13 +118,55 @@ public final class DockerArchive {
             layerPaths.add(path);
             parent = id;
         }
+        return v1Manifest(built, out, repositories, tags, parent, layerPaths);
+    }
+
+    private static ObjectNode podman(BuiltImage built, OuterArchive out, ObjectNode repositories, List<String> tags) {
+        List<String> layerPaths = new ArrayList<>();
+        String parent = null;
+        for (BuiltLayer layer : built.layers()) {
+            refuseWrongBlobDigest(layer, "a podman save names layers by diffID, stored uncompressed");
+            String path = Digests.hexOf(layer.diffId()) + ".tar";
+            if (!layer.missing() && !out.contains(path)) {
+                out.file(path, layer.stored());
+            }
+            // containers/image derives the v1 ids from the chain; any id unique per position does for a reader
+            String id = Digests.hex((parent + " " + layer.diffId()).getBytes(StandardCharsets.UTF_8));
+            if (!out.contains(id + "/VERSION")) { // another image of the archive may share the chain
+                v1Directory(out, id, parent);
+                if (!layer.missing()) {
+                    out.symlink(id + "/layer.tar", "../" + path);
+                }
+            }
+            layerPaths.add(path);
+            parent = id;
+        }
+        return v1Manifest(built, out, repositories, tags, parent, layerPaths);
+    }
+
+    private static void refuseWrongBlobDigest(BuiltLayer layer, String why) {
+        if (layer.spec().fault() instanceof LayerFault.WrongBlobDigest) {
+            throw new IllegalArgumentException(why + "; use WrongDiffId");
+        }
+    }
+
+    /** The per-layer directory {@code docker load} reads beside manifest.json. */
+    private static void v1Directory(OuterArchive out, String id, String parent) {
+        out.directory(id);
+        out.file(id + "/VERSION", "1.0".getBytes(StandardCharsets.US_ASCII));
+        out.file(id + "/json", Json.bytes(v1Json(id, parent)));
+    }
+
+    /** {@code <config hex>.json}, the repositories entries naming the top v1 id, and the manifest.json entry. */
+    private static ObjectNode v1Manifest(BuiltImage built, OuterArchive out, ObjectNode repositories, List<String> tags,
+            String topId, List<String> layerPaths) {
         String configName = Digests.hexOf(built.configDigest()) + ".json";
         out.file(configName, built.config());
         for (String tag : tags) {
             Names.Reference ref = Names.parse(tag);
             ObjectNode repo = repositories.has(ref.repository()) ? (ObjectNode) repositories.get(ref.repository())
                     : repositories.putObject(ref.repository());
-            repo.put(ref.tag(), parent);
+            repo.put(ref.tag(), topId);
         }
         return Json.object().put("Config", configName).set("Layers", Json.strings(layerPaths));
     }
@@ -170,9 +213,7 @@ public final class DockerArchive {
         out.file(configName, built.config());
         List<String> layerPaths = new ArrayList<>();
         for (BuiltLayer layer : built.layers()) {
-            if (layer.spec().fault() instanceof LayerFault.WrongBlobDigest) {
-                throw new IllegalArgumentException("a kaniko tarball's layer names are not checked digests; use WrongDiffId");
-            }
+            refuseWrongBlobDigest(layer, "a kaniko tarball's layer names are not checked digests");
             String path = Digests.hexOf(layer.storedName()) + ".tar.gz";
             if (!layer.missing()) {
                 out.file(path, layer.stored());

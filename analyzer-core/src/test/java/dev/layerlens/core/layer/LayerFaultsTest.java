@@ -31,7 +31,7 @@ class LayerFaultsTest {
     Path dir;
 
     enum Format {
-        LEGACY(LayerCompression.NONE), DOCKER_25(LayerCompression.NONE), KANIKO(LayerCompression.GZIP),
+        LEGACY(LayerCompression.NONE), DOCKER_25(LayerCompression.NONE), PODMAN(LayerCompression.NONE), KANIKO(LayerCompression.GZIP),
         CONTAINERD(LayerCompression.GZIP), OCI_GZIP(LayerCompression.GZIP), OCI_ZSTD(LayerCompression.ZSTD),
         OCI_NONE(LayerCompression.NONE), OCI_ESTARGZ(LayerCompression.ESTARGZ);
 
@@ -47,6 +47,7 @@ class LayerFaultsTest {
                 case LEGACY -> new DockerArchive(DockerArchive.Layout.LEGACY).image(stored, "app:1").write(file).path();
                 case DOCKER_25 -> new DockerArchive(DockerArchive.Layout.DOCKER_25).image(stored, "app:1").write(file).path();
                 case KANIKO -> new DockerArchive(DockerArchive.Layout.KANIKO).image(stored, "app:1").write(file).path();
+                case PODMAN -> new DockerArchive(DockerArchive.Layout.PODMAN).image(stored, "app:1").write(file).path();
                 case CONTAINERD -> new ContainerdArchive().image(PlatformIndex.of(stored), stored.platform(), "app:1")
                         .write(file).path();
                 default -> new OciLayout().tag("1", stored).writeArchive(file).path();
@@ -64,7 +65,7 @@ class LayerFaultsTest {
             if (f.compression.isGzip()) {
                 cases.add(Arguments.of(f, LayerFault.corruptGzip(), "corrupt"));
             }
-            if (f != Format.LEGACY && f != Format.KANIKO) {
+            if (f != Format.LEGACY && f != Format.KANIKO && f != Format.PODMAN) {
                 cases.add(Arguments.of(f, LayerFault.wrongBlobDigest(), "digest"));
             }
         }

@@ -18,8 +18,12 @@ class TextReportWriterTest {
     Path dir;
 
     private static String text(Report report, boolean colour) {
+        return text(report, colour, 100);
+    }
+
+    private static String text(Report report, boolean colour, int width) {
         StringWriter out = new StringWriter();
-        new TextReportWriter(100, colour).write(report, new PrintWriter(out));
+        new TextReportWriter(width, colour).write(report, new PrintWriter(out));
         return out.toString();
     }
 
@@ -49,5 +53,19 @@ class TextReportWriterTest {
 
         String coloured = text(report, true).replace("\u001b[1m", "").replace("\u001b[0m", "");
         assertThat(coloured).doesNotContain("\u001b", "\u0007", "\u009b");
+    }
+
+    @Test
+    void layerCommandsAreCutToTheTerminalWidth() throws Exception {
+        String command = "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends curl ca-certificates";
+        ImageSpec image = ImageSpec.builder().layer(command, Entry.file("a", 10)).build();
+        Path path = new DockerArchive(DockerArchive.Layout.LEGACY).image(image, "long:1").write(dir.resolve("long.tar")).path();
+        Report report = TestImages.report(path);
+
+        // the columns before the command take 39 characters: at 60 columns 21 are left for it
+        String row = text(report, false, 60).lines().filter(l -> l.startsWith("    0 ")).findFirst().orElseThrow();
+        assertThat(row).hasSize(60).endsWith("  RUN apt-get update &…");
+        String wide = text(report, false, 200).lines().filter(l -> l.startsWith("    0 ")).findFirst().orElseThrow();
+        assertThat(wide).endsWith("  RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates");
     }
 }

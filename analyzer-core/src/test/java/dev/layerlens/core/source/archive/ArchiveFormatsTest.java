@@ -44,6 +44,8 @@ class ArchiveFormatsTest {
                 .image(image, "app:1").write(dir.resolve("docker25.tar")));
         FORMATS.put("docker save | gzip", new DockerArchive(DockerArchive.Layout.DOCKER_25)
                 .image(image, "app:1").gzipWholeArchive().write(dir.resolve("docker25.tar.gz")));
+        FORMATS.put("podman docker-archive", new DockerArchive(DockerArchive.Layout.PODMAN)
+                .image(image, "app:1").write(dir.resolve("podman.tar")));
         FORMATS.put("kaniko tarball", new DockerArchive(DockerArchive.Layout.KANIKO)
                 .image(image, "app:1").write(dir.resolve("kaniko.tar")));
         FORMATS.put("containerd store save", new ContainerdArchive()

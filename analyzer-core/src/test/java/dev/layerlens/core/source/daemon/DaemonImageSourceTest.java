@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The daemon source without a daemon: save streams as Docker writes them (name order, manifest.json
@@ -51,11 +53,12 @@ class DaemonImageSourceTest {
         assertThat(outcome.result().kept()).as("layers kept aside").isZero();
     }
 
-    @Test
-    void aDocker25SaveStreamsEveryLayerByItsBlobName() throws Exception {
-        Written docker25 = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(TestImages.reference(), "app:1")
-                .write(dir.resolve("d25.tar"));
-        Outcome outcome = compare(docker25, SaveStreams.sorted(docker25.path(), dir.resolve("d25-sorted.tar")));
+    /** Docker 25+ names layers {@code blobs/sha256/<diffID>}, podman {@code <diffID>.tar}: both known as they pass. */
+    @ParameterizedTest
+    @EnumSource(value = DockerArchive.Layout.class, names = {"DOCKER_25", "PODMAN"})
+    void aSaveNamingLayersByDiffIdStreamsEveryLayerAsItPasses(DockerArchive.Layout layout) throws Exception {
+        Written save = new DockerArchive(layout).image(TestImages.reference(), "app:1").write(dir.resolve(layout + ".tar"));
+        Outcome outcome = compare(save, SaveStreams.sorted(save.path(), dir.resolve(layout + "-sorted.tar")));
 
         assertThat(outcome.result().streamed()).isEqualTo(4);
         assertThat(outcome.result().kept()).isZero();
