@@ -25,7 +25,7 @@ final class ScanProgressBar implements ScanProgress, AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(stderr))
                 .build();
-        bar.setExtraMessage("0/" + layerCount + " layers");
+        bar.setExtraMessage(layers(0));
     }
 
     @Override
@@ -35,7 +35,12 @@ final class ScanProgressBar implements ScanProgress, AutoCloseable {
 
     @Override
     public void layerDone(int index) {
-        bar.setExtraMessage(layersDone.incrementAndGet() + "/" + layerCount + " layers");
+        bar.setExtraMessage(layers(layersDone.incrementAndGet()));
+    }
+
+    /** The bar prints its extra message right after the speed: the leading space keeps them apart. */
+    private String layers(int done) {
+        return " " + done + "/" + layerCount + " layers";
     }
 
     @Override
