@@ -75,7 +75,7 @@ class SecretsCommandTest {
         Run run = Run.of("secrets", leaky.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.POLICY_FAILED);
         assertThat(run.out()).contains(
-                "found      18 (",
+                "found      20 (",
                 "values     redacted (--show-secrets shows them)",
                 "npm registry token in history entry 3 (RUN, build argument NPM_TOKEN), layer 1",
                 "private key in /root/.ssh/id_ed25519:1, layer 5",
