@@ -126,6 +126,33 @@ class SecretsCommandTest {
                         .map(s -> s.substring(0, s.indexOf(' '))).toList());
     }
 
+    @Test
+    void secretsWithoutFileContentsAuditsHistoryConfigAndNamesAsAnalyzeDoes() throws Exception {
+        Run light = Run.of("secrets", "--format", "json", "--no-file-secrets", leaky.toString());
+        assertThat(light.code()).isEqualTo(ExitCodes.POLICY_FAILED);
+        JsonNode report = new ObjectMapper().readTree(light.out());
+        assertThat(report.at("/scanned/fileContents").asBoolean()).isFalse();
+        assertThat(report.at("/scanned/files").asLong()).isZero();
+        List<String> found = new ArrayList<>();
+        report.get("findings").forEach(f -> found.add(f.get("id").asText() + " " + f.at("/where/path").asText() + " "
+                + f.at("/where/layer").asText()));
+        List<String> analyzed = new ArrayList<>();
+        new ObjectMapper().readTree(Run.of("analyze", "-f", "json", "--no-file-secrets", leaky.toString()).out()).get("findings")
+                .forEach(f -> {
+                    if (f.get("id").asText().startsWith("secret/")) {
+                        analyzed.add(f.get("id").asText() + " " + f.get("path").asText() + " " + f.get("layerIndex").asText());
+                    }
+                });
+        assertThat(found).containsExactlyInAnyOrderElementsOf(analyzed)
+                .contains("secret/npm-token null 1", "secret/stripe-key null null", "secret/env-file /app/.env 3",
+                        "secret/ssh-private-key-file /root/.ssh/id_ed25519 5")
+                .noneMatch(f -> f.startsWith("secret/private-key ") || f.startsWith("secret/aws-secret-access-key "));
+        assertThat(Run.of("secrets", "--format", "json", leaky.toString()).out())
+                .contains("secret/private-key", "secret/aws-secret-access-key");
+        Run text = Run.of("secrets", "--no-file-secrets", leaky.toString());
+        assertThat(text.out()).contains("the file names of 8 layers; no file contents (--no-file-secrets)");
+    }
+
     /** Every output format, to stdout and to a file, with and without --show-secrets. */
     @Test
     void noOutputCarriesARawValueWithoutShowSecrets() throws Exception {
