@@ -20,15 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code layerlens secrets} and the secret findings of {@code analyze}, end to end through {@link Main#run}. */
 class SecretsCommandTest {
+    /** The tag of {@link #tagged}: the image reference itself can carry a secret, and is printed by every command. */
+    private static final String REFERENCE_TOKEN = FakeSecrets.githubToken("0202");
+
     @TempDir
     static Path dir;
     static Path leaky;
+    static Path tagged;
     static Path clean;
 
     @BeforeAll
     static void write() {
         leaky = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(SecretImages.leaky(), "leaky:1")
                 .write(dir.resolve("leaky.tar")).path();
+        tagged = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(SecretImages.leaky(), "leaky:" + REFERENCE_TOKEN)
+                .write(dir.resolve("tagged.tar")).path();
         clean = new DockerArchive(DockerArchive.Layout.DOCKER_25).image(ImageSpec.builder()
                         .layer("ADD base /", Entry.file("etc/os-release", "ID=fixture\n"))
                         .layer("RUN |1 REF=main /bin/sh -c make # buildkit", Entry.file("app/run.sh", "#!/bin/sh\nexec app\n"))
@@ -151,6 +157,24 @@ class SecretsCommandTest {
                 .contains("secret/private-key", "secret/aws-secret-access-key");
         Run text = Run.of("secrets", "--no-file-secrets", leaky.toString());
         assertThat(text.out()).contains("the file names of 8 layers; no file contents (--no-file-secrets)");
+    }
+
+    @Test
+    void layersRedactsTheHistoryCommandsAndTheReferenceUnlessShowSecrets() throws Exception {
+        List<String> values = List.of(SecretImages.planted().get("build-arg"), SecretImages.planted().get("inline-run"),
+                REFERENCE_TOKEN);
+        for (String format : List.of("text", "json")) {
+            Run run = Run.of("layers", "--format", format, tagged.toString());
+            assertThat(run.code()).isEqualTo(ExitCodes.OK);
+            String listed = run.out() + decodedJson(run.out());
+            assertThat(listed).as(format).contains("RUN |1 NPM_TOKEN=npm_…0102 (40 chars)", "export GITHUB_TOKEN=ghp_…0103 (40 chars)",
+                    "leaky:ghp_…0202 (40 chars)");
+            for (String value : values) {
+                assertThat(listed).as("layers --format %s prints %s…", format, value.substring(0, 4)).doesNotContain(value);
+            }
+            Run shown = Run.of("--show-secrets", "layers", "--format", format, tagged.toString());
+            assertThat(shown.out() + decodedJson(shown.out())).as(format).contains(values);
+        }
     }
 
     /** Every output format, to stdout and to a file, with and without --show-secrets. */
