@@ -48,19 +48,24 @@ final class ImageOptions {
     @Option(names = "--pull", description = "Let the daemon pull a docker-daemon:/podman: image it does not have.")
     boolean pull;
 
-    /**
-     * Content checksums (for waste/layer-duplication) ride along with digest verification; --no-verify
-     * turns both off so that uncompressed local layers can be read by seeking past file contents.
-     */
     @Option(names = "--no-file-secrets",
             description = "Do not read file contents for secrets (faster on large images); history, config and the"
                     + " names of sensitive files are still audited.")
     boolean noFileSecrets;
 
     SecretScanOptions secretScanOptions() {
-        return noFileSecrets ? SecretScanOptions.defaults().withoutFileContents() : SecretScanOptions.defaults();
+        return secretScanOptions(SecretScanOptions.DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** @param maxFileBytes how much of each file the audit reads (the secrets command's --max-file-bytes) */
+    SecretScanOptions secretScanOptions(int maxFileBytes) {
+        return new SecretScanOptions(maxFileBytes, SecretScanOptions.DEFAULT_MAX_MATCHES, !noFileSecrets);
+    }
+
+    /**
+     * Content checksums (for waste/layer-duplication) ride along with digest verification; --no-verify
+     * turns both off so that uncompressed local layers can be read by seeking past file contents.
+     */
     ScanOptions scanOptions() {
         return new ScanOptions(!noVerify, !noVerify, Runtime.getRuntime().availableProcessors());
     }

@@ -5,10 +5,12 @@ import dev.layerlens.core.image.Layer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@code layerlens layers} tells: an image's layers as its manifest and config describe them,
- * without reading a layer. Written as JSON as is.
+ * without reading a layer. Written as JSON as is; the image reference and the history commands
+ * (where build arguments leak) are redacted on the way in, as in the analyze report.
  *
  * @param manifestDigest      the manifest's digest, when the source has a manifest (registry, OCI layout)
  * @param digest              the image ID (config digest)
@@ -28,7 +30,11 @@ public record LayerListing(int schemaVersion, String reference, String source, S
                  String command) {
     }
 
-    static LayerListing of(Image image) {
+    /**
+     * @param untrusted applied to the image reference and each history command: secret redaction, or
+     *                  identity under {@code --show-secrets} (as the analyze report does)
+     */
+    static LayerListing of(Image image, UnaryOperator<String> untrusted) {
         List<Entry> entries = new ArrayList<>();
         long compressed = 0;
         boolean allCompressed = !image.layers().isEmpty();
@@ -40,9 +46,10 @@ public record LayerListing(int schemaVersion, String reference, String source, S
                 compressed += layer.blobSize();
             }
             entries.add(new Entry(layer.index(), layer.digest() == null ? null : layer.digest().toString(),
-                    layer.diffId().toString(), layer.mediaType(), compression, layer.blobSize(), layer.createdBy()));
+                    layer.diffId().toString(), layer.mediaType(), compression, layer.blobSize(),
+                    untrusted.apply(layer.createdBy())));
         }
-        return new LayerListing(SCHEMA_VERSION, image.reference(), image.source(),
+        return new LayerListing(SCHEMA_VERSION, untrusted.apply(image.reference()), image.source(),
                 image.manifestDigest() == null ? null : image.manifestDigest().toString(), image.configDigest().toString(),
                 image.platform().toString(), image.config().created(), entries.size(), allCompressed ? compressed : null,
                 entries, image.notes());

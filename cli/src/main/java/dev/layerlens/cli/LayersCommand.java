@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "layers", mixinStandardHelpOptions = true,
         description = {"The quick look: an image's layers (digests, stored sizes, commands) from its manifest and config alone,",
                 "without reading a layer. From a registry it downloads no layer; from a daemon it asks inspect and history only.",
-                "IMAGE is named as for analyze."},
+                "Secrets in the commands are redacted unless --show-secrets. IMAGE is named as for analyze."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed", "2:usage error", "3:the image could not be read", "4:internal error"})
 final class LayersCommand implements Callable<Integer> {
@@ -46,7 +46,7 @@ final class LayersCommand implements Callable<Integer> {
         Console console = parent.console();
         LayerListing listing;
         try (ImageSource source = new SourceResolver(console.stdin(), parent.env()).open(image, imageOptions.sourceOptions())) {
-            listing = LayerListing.of(source.image());
+            listing = LayerListing.of(source.image(), console.disclosure()::text);
         } catch (ImageReadException e) {
             return console.cannotRead(image, e);
         } catch (IOException e) {

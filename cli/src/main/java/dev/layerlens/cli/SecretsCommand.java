@@ -61,8 +61,7 @@ final class SecretsCommand implements Callable<Integer> {
             console.error("--max-file-bytes must be positive", null);
             return ExitCodes.USAGE;
         }
-        SecretsCheck check = new SecretsCheck(new SecretScanOptions(maxFileBytes, SecretScanOptions.DEFAULT_MAX_MATCHES, true),
-                disclosure);
+        SecretsCheck check = new SecretsCheck(imageOptions.secretScanOptions(maxFileBytes), disclosure);
         ScanOptions scanOptions = new ScanOptions(!imageOptions.noVerify, false, Runtime.getRuntime().availableProcessors());
         ImageAnalyzer analyzer = new ImageAnalyzer(new SourceResolver(console.stdin(), parent.env()), scanOptions, () -> List.of(check),
                 disclosure);

@@ -85,6 +85,8 @@ public final class SecretImages {
                 "secret/env-file @ /app/.env, layer 3 [deleted in layer 6, still shipped in layer 3]",
                 "secret/private-key @ /root/.ssh/id_ed25519:1, layer 4 [overwritten in layer 5, still shipped in layer 4]",
                 "secret/private-key @ /root/.ssh/id_ed25519:1, layer 5 [deleted in layer 6, still shipped in layer 5]",
+                "secret/ssh-private-key-file @ /root/.ssh/id_ed25519, layer 4 [overwritten in layer 5, still shipped in layer 4]",
+                "secret/ssh-private-key-file @ /root/.ssh/id_ed25519, layer 5 [deleted in layer 6, still shipped in layer 5]",
                 "secret/npm-token @ /root/.npmrc:1, layer 7" + visible,
                 "secret/npm-auth-file @ /root/.npmrc, layer 7" + visible,
                 "secret/password-in-url @ /app/.git/config:4, layer 7" + visible,

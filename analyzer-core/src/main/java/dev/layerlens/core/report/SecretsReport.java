@@ -28,13 +28,14 @@ public record SecretsReport(int schemaVersion, ImageSummary image, boolean secre
     }
 
     /**
+     * @param fileContents   false under {@code --no-file-secrets}: only history, config and file names were audited
      * @param files          regular files whose content was read, in every layer, hidden copies included
      * @param binaryFiles    skipped as binary (a NUL byte among the first 8000)
      * @param truncatedFiles larger than {@code maxFileBytes}: only that much was read
      * @param droppedMatches matches beyond the cap on recorded findings
      */
-    public record Scanned(long files, long bytes, long binaryFiles, long truncatedFiles, int maxFileBytes,
-                          long droppedMatches) {
+    public record Scanned(boolean fileContents, long files, long bytes, long binaryFiles, long truncatedFiles,
+                          int maxFileBytes, long droppedMatches) {
     }
 
     /**
@@ -60,8 +61,8 @@ public record SecretsReport(int schemaVersion, ImageSummary image, boolean secre
         ImageSummary summary = new ImageSummary(text.apply(image.reference()),
                 image.configDigest() == null ? null : image.configDigest().toString(), image.platform().toString(),
                 image.layers().size(), image.config().history().size());
-        Scanned scanned = new Scanned(stats.files(), stats.bytes(), stats.binaryFiles(), stats.truncatedFiles(),
-                stats.maxFileBytes(), stats.droppedMatches());
+        Scanned scanned = new Scanned(stats.fileContents(), stats.files(), stats.bytes(), stats.binaryFiles(),
+                stats.truncatedFiles(), stats.maxFileBytes(), stats.droppedMatches());
         List<Entry> entries = findings.stream().map(f -> new Entry(f.id(), f.severity(), text.apply(f.title()),
                 where(f.where(), text), f.inFinalImage(), f.status(), f.evidence(disclosure), f.remedy())).toList();
         return new SecretsReport(SCHEMA_VERSION, summary, disclosure == Disclosure.REVEAL, scanned, entries);

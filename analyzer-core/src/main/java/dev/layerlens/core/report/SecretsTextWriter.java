@@ -26,8 +26,13 @@ public final class SecretsTextWriter {
             out.println("  image id   " + image.digest());
         }
         SecretsReport.Scanned s = report.scanned();
-        out.printf("  read       %d history entries, the config, and %d files (%s) in %d layers, hidden copies included%n",
-                image.historyEntries(), s.files(), Sizes.si(s.bytes()), image.layerCount());
+        if (s.fileContents()) {
+            out.printf("  read       %d history entries, the config, and %d files (%s) in %d layers, hidden copies included%n",
+                    image.historyEntries(), s.files(), Sizes.si(s.bytes()), image.layerCount());
+        } else {
+            out.printf("  read       %d history entries, the config, and the file names of %d layers; no file contents"
+                    + " (--no-file-secrets)%n", image.historyEntries(), image.layerCount());
+        }
         if (s.binaryFiles() > 0 || s.truncatedFiles() > 0) {
             out.printf("  skipped    %d binary files; %d files read only up to %s%n", s.binaryFiles(), s.truncatedFiles(),
                     Sizes.si(s.maxFileBytes()));

@@ -50,6 +50,9 @@ final class Remedies {
 
     /** For a whole file of a sensitive kind, whose values may be in no recognisable format. */
     static String forKind(SensitiveFile kind, SecretLocation.File where, boolean visible) {
-        return forFile("Change or revoke the credentials in this file.", where, visible);
+        // a key is not changed but replaced, and what trusts it must forget it: the private-key rule's advice
+        String revoke = kind == SensitiveFile.SSH_PRIVATE_KEY ? SecretRules.byId("secret/private-key").revoke()
+                : "Change or revoke the credentials in this file.";
+        return forFile(revoke, where, visible);
     }
 }

@@ -27,8 +27,7 @@ final class SecretInspector implements ContentInspector {
     }
 
     private final SecretScanner scanner;
-    private final int maxFileBytes;
-    private final int maxMatches;
+    private final SecretScanOptions options;
     private final ConcurrentLinkedQueue<FileMatch> matches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ConfirmedKind> kinds = new ConcurrentLinkedQueue<>();
     private final AtomicInteger kept = new AtomicInteger();
@@ -38,22 +37,21 @@ final class SecretInspector implements ContentInspector {
     private final AtomicLong binaries = new AtomicLong();
     private final AtomicLong cut = new AtomicLong();
 
-    SecretInspector(SecretScanner scanner, int maxFileBytes, int maxMatches) {
+    SecretInspector(SecretScanner scanner, SecretScanOptions options) {
         this.scanner = scanner;
-        this.maxFileBytes = maxFileBytes;
-        this.maxMatches = maxMatches;
+        this.options = options;
     }
 
     @Override
     public int bytesWanted(Layer layer, LayerEntry entry) {
-        return (int) Math.min(entry.size(), maxFileBytes);
+        return (int) Math.min(entry.size(), options.maxFileBytes());
     }
 
     @Override
     public void inspect(Layer layer, LayerEntry entry, byte[] content, int length) {
         files.incrementAndGet();
         bytes.addAndGet(length);
-        if (entry.size() > maxFileBytes) {
+        if (entry.size() > options.maxFileBytes()) {
             cut.incrementAndGet();
         }
         SensitiveFile kind = SensitiveFile.of(entry.path());
@@ -65,7 +63,7 @@ final class SecretInspector implements ContentInspector {
             return;
         }
         for (SecretMatch match : scanner.scan(content, length)) {
-            if (kept.incrementAndGet() <= maxMatches) {
+            if (kept.incrementAndGet() <= options.maxMatches()) {
                 matches.add(new FileMatch(layer.index(), entry.path(), match));
             } else {
                 dropped.incrementAndGet();
@@ -98,6 +96,7 @@ final class SecretInspector implements ContentInspector {
     }
 
     SecretScanStats stats() {
-        return new SecretScanStats(files.get(), bytes.get(), binaries.get(), cut.get(), maxFileBytes, dropped.get());
+        return new SecretScanStats(options.fileContents(), files.get(), bytes.get(), binaries.get(), cut.get(),
+                options.maxFileBytes(), dropped.get());
     }
 }

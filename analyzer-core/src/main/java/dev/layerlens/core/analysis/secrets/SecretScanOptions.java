@@ -23,8 +23,4 @@ public record SecretScanOptions(int maxFileBytes, int maxMatches, boolean fileCo
     public static SecretScanOptions defaults() {
         return new SecretScanOptions(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_MATCHES, true);
     }
-
-    public SecretScanOptions withoutFileContents() {
-        return new SecretScanOptions(maxFileBytes, maxMatches, false);
-    }
 }

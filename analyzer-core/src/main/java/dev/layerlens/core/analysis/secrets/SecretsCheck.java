@@ -33,7 +33,7 @@ public final class SecretsCheck implements ImageCheck {
     SecretsCheck(SecretScanner scanner, SecretScanOptions options, Disclosure disclosure) {
         this.scanner = scanner;
         this.disclosure = disclosure;
-        this.inspector = new SecretInspector(scanner, options.maxFileBytes(), options.maxMatches());
+        this.inspector = new SecretInspector(scanner, options);
         this.fileContents = options.fileContents();
     }
 

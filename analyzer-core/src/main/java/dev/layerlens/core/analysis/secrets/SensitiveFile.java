@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * Files that hold credentials by their nature, reported whatever values the rules find in them:
  * a {@code .netrc} or a keystore is a leak even when its password is not in a recognisable
- * format. Some kinds count only when their content shows credentials (a {@code .npmrc} with an
- * auth key, a Docker config with {@code auths}, a git config with a credential in a URL).
+ * format, and an SSH key named {@code id_rsa} is one even when it is encrypted, empty or not PEM.
+ * Some kinds count only when their content shows credentials (a {@code .npmrc} with an auth key, a
+ * Docker config with {@code auths}, a git config with a credential in a URL).
  */
 public enum SensitiveFile {
     ENV_FILE("secret/env-file", Severity.MEDIUM, "dotenv file", null),
@@ -25,7 +26,8 @@ public enum SensitiveFile {
             "\"(?:auth|identitytoken)\"\\s*:\\s*\"[^\"]+\""),
     AWS_CREDENTIALS("secret/aws-credentials-file", Severity.HIGH, "AWS shared credentials file", null),
     KUBECONFIG("secret/kubeconfig-file", Severity.HIGH, "Kubernetes client config (kubeconfig)", null),
-    KEYSTORE("secret/keystore-file", Severity.MEDIUM, "key store (PKCS#12/JKS)", null);
+    KEYSTORE("secret/keystore-file", Severity.MEDIUM, "key store (PKCS#12/JKS)", null),
+    SSH_PRIVATE_KEY("secret/ssh-private-key-file", Severity.HIGH, "SSH private key file", null);
 
     /** Content confirmations read at most this much of a file. */
     static final int CONTENT_BYTES = 64 * 1024;
@@ -85,6 +87,9 @@ public enum SensitiveFile {
                 return GIT_CONFIG;
             case ".dockercfg":
                 return DOCKER_CONFIG;
+            // ssh-keygen's default names; their public halves end in .pub and hold no secret
+            case "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk":
+                return SSH_PRIVATE_KEY;
             default:
                 break;
         }

@@ -46,6 +46,7 @@ class SecretRulesTableTest {
         String pkcs8 = FakeSecrets.privateKey("", "0002");
         String openssh = FakeSecrets.privateKey("OPENSSH ", "0003");
         String ec = FakeSecrets.privateKey("EC ", "0004");
+        String dsa = FakeSecrets.privateKey("DSA ", "0008");
         String encrypted = "-----BEGIN RSA " + "PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,"
                 + FakeSecrets.hex(32, 5).toUpperCase() + "\n\n" + random(B64, 256, 5) + "\n-----END RSA " + "PRIVATE KEY-----";
         String pgp = "-----BEGIN PGP " + "PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\n" + random(B64, 300, 6)
@@ -56,6 +57,7 @@ class SecretRulesTableTest {
         rows.add(hit("secret/private-key", "PKCS#8", pkcs8, pkcs8.strip()));
         rows.add(hit("secret/private-key", "OpenSSH", openssh, openssh.strip()));
         rows.add(hit("secret/private-key", "EC", ec, ec.strip()));
+        rows.add(hit("secret/private-key", "DSA", dsa, dsa.strip()));
         rows.add(hit("secret/private-key", "encrypted legacy PEM with headers", encrypted, encrypted));
         rows.add(hit("secret/private-key", "PGP private key block", pgp, pgp));
         rows.add(hit("secret/private-key", "JSON-escaped in a service account file",
@@ -93,6 +95,16 @@ class SecretRulesTableTest {
         rows.add(hit("secret/github-token", "classic PAT in a URL", "https://" + ghp + "@github.com/o/r.git", ghp));
         rows.add(hit("secret/github-token", "OAuth token", "token: " + gho, gho));
         rows.add(hit("secret/github-token", "fine-grained PAT", "GH_TOKEN=" + pat, pat));
+        String ghu = "gh" + "u_" + alnum(36, 36);
+        String ghs = "gh" + "s_" + alnum(36, 37);
+        String ghr = "gh" + "r_" + alnum(76, 38);
+        rows.add(hit("secret/github-token", "user-to-server token", "GITHUB_TOKEN=" + ghu, ghu));
+        rows.add(hit("secret/github-token", "installation token in a clone URL",
+                "git clone https://x-access-token:" + ghs + "@github.com/o/r.git", ghs));
+        rows.add(hit("secret/github-token", "refresh token", "refresh_token=" + ghr + "&expires_in=15811200", ghr));
+        rows.add(miss("secret/github-token", "ghu_ with 35 characters", "gh" + "u_" + alnum(35, 39) + " "));
+        rows.add(miss("secret/github-token", "ghs_ inside a longer word", "my" + "gh" + "s_" + alnum(36, 40)));
+        rows.add(miss("secret/github-token", "ghr_ masked", "gh" + "r_" + "*".repeat(36)));
         rows.add(miss("secret/github-token", "35 characters", "ghp" + "_" + alnum(35, 15) + " "));
         rows.add(miss("secret/github-token", "unknown prefix", "gh" + "x_" + alnum(36, 16)));
         rows.add(miss("secret/github-token", "masked", "ghp" + "_" + "x".repeat(36)));
@@ -109,6 +121,13 @@ class SecretRulesTableTest {
         String xoxb = FakeSecrets.slackBotToken("0001");
         rows.add(hit("secret/slack-token", "bot token", "SLACK_BOT_TOKEN=" + xoxb, xoxb));
         rows.add(miss("secret/slack-token", "placeholder", "SLACK_BOT_TOKEN=xo" + "xb-your-token-here"));
+        String xapp = "xa" + "pp-1-A" + random(B32, 10, 41) + "-" + random("0123456789", 13, 42) + "-" + FakeSecrets.hex(64, 43);
+        rows.add(hit("secret/slack-token", "app-level token", "SLACK_APP_TOKEN=" + xapp + "\n", xapp));
+        rows.add(miss("secret/slack-token", "app-level placeholder", "SLACK_APP_TOKEN=xa" + "pp-your-app-token"));
+        rows.add(miss("secret/slack-token", "app-level token cut short", "xa" + "pp-1-A" + random(B32, 10, 44) + "-"
+                + random("0123456789", 13, 45) + "-" + FakeSecrets.hex(31, 46)));
+        rows.add(miss("secret/slack-token", "app id in lower case", "xa" + "pp-1-a" + random(B32, 10, 47).toLowerCase()
+                + "-" + random("0123456789", 13, 48) + "-" + FakeSecrets.hex(64, 49)));
         String hook = "https://hooks.slack.com/services/" + "T" + random(B32, 8, 20) + "/B" + random(B32, 10, 21) + "/" + alnum(24, 22);
         rows.add(hit("secret/slack-webhook", "incoming webhook", "curl -X POST " + hook + " -d @msg.json", hook));
         rows.add(miss("secret/slack-webhook", "Slack documentation example",

@@ -23,6 +23,7 @@ class SecretsCheckTest {
     private static final String AWS_SECRET = FakeSecrets.awsSecretAccessKey("0008");
     private static final String CMD_PASSWORD = FakeSecrets.password("0009");
     private static final String LABEL_TOKEN = FakeSecrets.gitlabToken("0010");
+    private static final String YARN_TOKEN = FakeSecrets.npmToken("0013");
 
     private static SyntheticImage leakyImage() {
         return new SyntheticImage()
@@ -62,6 +63,8 @@ class SecretsCheckTest {
                 "secret/env-file @ /app/.env, layer 1 [deleted in layer 3, still shipped in layer 1]",
                 "secret/private-key @ /root/.ssh/id_rsa:1, layer 1 [overwritten in layer 2, still shipped in layer 1]",
                 "secret/private-key @ /root/.ssh/id_rsa:1, layer 2 [deleted in layer 3, still shipped in layer 2]",
+                "secret/ssh-private-key-file @ /root/.ssh/id_rsa, layer 1 [overwritten in layer 2, still shipped in layer 1]",
+                "secret/ssh-private-key-file @ /root/.ssh/id_rsa, layer 2 [deleted in layer 3, still shipped in layer 2]",
                 "secret/npm-token @ /root/.npmrc:1, layer 4 [in the final filesystem]",
                 "secret/npm-auth-file @ /root/.npmrc, layer 4 [in the final filesystem]",
                 "secret/password-in-url @ /app/.git/config:2, layer 4 [in the final filesystem]",
@@ -157,13 +160,59 @@ class SecretsCheckTest {
                 .file("root/.aws/credentials", "[default]\n")
                 .file("root/.kube/config", "apiVersion: v1\n")
                 .file("opt/app/keystore.p12", new byte[] {0x30, (byte) 0x82, 0, 1})
+                .file("opt/app/server.jks", new byte[] {(byte) 0xfe, (byte) 0xed, (byte) 0xfe, (byte) 0xed, 0, 0, 0, 2})
+                .file("opt/app/client.pfx", new byte[] {0x30, (byte) 0x82, 0, 2})
+                // SSH keys by name: empty, not PEM (PuTTY, a passphrase-protected file cut short), every key type
+                .file("root/.ssh/id_rsa", "")
+                .file("home/ci/.ssh/id_dsa", "PuTTY-User-Key-File-2: ssh-dss\n")
+                .file("home/ci/.ssh/id_ecdsa", "-----BEGIN OPENSSH PRIVATE KEY-----\n")
+                .file("srv/deploy/id_ed25519", "")
+                .file("root/.ssh/id_ecdsa_sk", "")
+                .file("root/.ssh/id_ed25519_sk", "")
+                .file("root/.ssh/id_rsa.pub", "ssh-rsa AAAAB3NzaC1yc2E ci@build\n")
+                .file("root/.ssh/known_hosts", "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\n")
+                .file("root/.ssh/authorized_keys", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 ci@build\n")
                 .file("root/.npmrc", "registry=https://registry.example.com/\n")
+                .file("root/.yarnrc", "\"//registry.yarnpkg.com/:_authToken\" \"" + YARN_TOKEN + "\"\n")
+                .file("app/.yarnrc", "registry \"https://registry.example.com/\"\n")
                 .file("root/.docker/config.json", "{\"auths\":{\"r.example.com\":{}},\"credsStore\":\"pass\"}")
                 .file("repo/.git/config", "[remote \"origin\"]\n\turl = https://git.example.com/o/r.git\n").done().run(check);
         assertThat(check.secretFindings()).extracting(f -> f.id() + " " + ((SecretLocation.File) f.where()).path())
                 .containsExactlyInAnyOrder("secret/env-file /app/.env", "secret/netrc-file /root/.netrc",
                         "secret/pypirc-file /root/.pypirc", "secret/git-credentials-file /root/.git-credentials",
                         "secret/aws-credentials-file /root/.aws/credentials", "secret/kubeconfig-file /root/.kube/config",
-                        "secret/keystore-file /opt/app/keystore.p12");
+                        "secret/keystore-file /opt/app/keystore.p12", "secret/keystore-file /opt/app/server.jks",
+                        "secret/keystore-file /opt/app/client.pfx",
+                        "secret/ssh-private-key-file /root/.ssh/id_rsa", "secret/ssh-private-key-file /home/ci/.ssh/id_dsa",
+                        "secret/ssh-private-key-file /home/ci/.ssh/id_ecdsa", "secret/ssh-private-key-file /srv/deploy/id_ed25519",
+                        "secret/ssh-private-key-file /root/.ssh/id_ecdsa_sk", "secret/ssh-private-key-file /root/.ssh/id_ed25519_sk",
+                        "secret/npm-auth-file /root/.yarnrc", "secret/npm-token /root/.yarnrc");
+        SecretFinding key = check.secretFindings().stream().filter(f -> f.id().equals("secret/ssh-private-key-file"))
+                .findFirst().orElseThrow();
+        assertThat(key.severity()).isEqualTo(Severity.HIGH);
+        assertThat(key.remedy()).startsWith(SecretRules.byId("secret/private-key").revoke()).contains(".dockerignore");
+    }
+
+    @Test
+    void entrypointArgumentsAndLegacyArgDefaultsAreAudited() {
+        String argDefault = FakeSecrets.password("0011");
+        String entrypointToken = FakeSecrets.githubToken("0012");
+        SecretsCheck check = new SecretsCheck(SecretScanOptions.defaults(), Disclosure.REDACT);
+        new SyntheticImage()
+                .layer("/bin/sh -c #(nop) ADD file:abc in / ").file("etc/hostname", "box\n").done()
+                .emptyHistory("/bin/sh -c #(nop)  ARG DEPLOY_TOKEN=" + argDefault)
+                .entrypoint("/app/run", "--token", entrypointToken)
+                .cmd("--verbose")
+                .run(check);
+        assertThat(check.secretFindings()).extracting(f -> f.id() + " @ " + f.where().describe() + " = " + f.value())
+                .containsExactlyInAnyOrder(
+                        "secret/generic-assignment @ history entry 1 (ARG), no layer = " + argDefault,
+                        "secret/github-token @ config Entrypoint = " + entrypointToken);
+        SecretFinding arg = check.secretFindings().stream().filter(f -> f.where() instanceof SecretLocation.History)
+                .findFirst().orElseThrow();
+        assertThat(arg.remedy()).contains("Don't give ARG a secret default").contains("--mount=type=secret");
+        SecretFinding entrypoint = check.secretFindings().stream().filter(f -> f.where() instanceof SecretLocation.Config)
+                .findFirst().orElseThrow();
+        assertThat(entrypoint.remedy()).contains("Don't put it in Entrypoint");
     }
 }
