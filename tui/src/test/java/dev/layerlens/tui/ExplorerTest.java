@@ -285,7 +285,7 @@ class ExplorerTest {
         assertThat(h.row(0)).hasSize(120).startsWith(" Layers 4/4");
         assertThat(h.row(5).charAt(60)).isEqualTo('│');
         assertThat(h.text()).contains("   3  44.9 kB        -  set -eux;");
-        assertThat(h.treeRows()).hasSize(Layout.of(new com.googlecode.lanterna.TerminalSize(120, 40), 4, 3).files().height() - 1);
+        assertThat(h.treeRows()).hasSize(Layout.of(new com.googlecode.lanterna.TerminalSize(120, 40), 4, 3, 6).files().height() - 1);
         assertThat(h.cursorRow()).isEqualTo("U  5.00 kB     └── z-big.so");
 
         h.resize(30, 8);
