@@ -37,7 +37,7 @@ final class DetailsPane {
                         + layer.modifiedCount() + " modified (" + Sizes.si(layer.modifiedBytes()) + ") · "
                         + layer.removedCount() + " removed (" + Sizes.si(layer.removedBytes()) + ")")
                 .add("reclaim", Sizes.si(layer.reclaimableBytes()) + " of it hidden by later layers")
-                .add("size", Sizes.si(layer.sizeBytes()) + " in " + layer.fileCount() + " files"
+                .add("size", Sizes.si(layer.sizeBytes()) + " in " + Plural.of(layer.fileCount(), "file")
                         + (layer.compressedSizeBytes() == null ? ", stored uncompressed"
                         : ", " + Sizes.si(layer.compressedSizeBytes()) + " " + layer.compression() + "-compressed"))
                 .add("digest", layer.digest() == null ? "-" : layer.digest())

@@ -338,7 +338,7 @@ public final class Explorer {
     }
 
     private Layout layout() {
-        return Layout.of(size, layers.count(), findings.count());
+        return Layout.of(size, layers.count(), findings.count(), summary.lineCount());
     }
 
     /** Draws every pane for the screen's current size. */

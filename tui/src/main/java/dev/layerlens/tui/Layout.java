@@ -11,10 +11,8 @@ record Layout(Rect layers, Rect details, Rect summary, Rect files, Rect findings
               boolean tooSmall) {
     static final int MIN_WIDTH = 40;
     static final int MIN_HEIGHT = 10;
-    /** the summary's title and its six lines */
-    private static final int SUMMARY_ROWS = 7;
-
-    static Layout of(TerminalSize size, int layerCount, int findingCount) {
+    /** @param summaryLines the image summary's lines (more when the readiness checks ran) */
+    static Layout of(TerminalSize size, int layerCount, int findingCount, int summaryLines) {
         int width = size.getColumns();
         int height = size.getRows();
         Rect status = new Rect(0, height - 1, width, height > 0 ? 1 : 0);
@@ -24,7 +22,8 @@ record Layout(Rect layers, Rect details, Rect summary, Rect files, Rect findings
         }
         int rows = height - 1;
         int left = Math.min(70, width / 2);
-        int summary = Math.min(SUMMARY_ROWS, rows / 3);
+        // its title and every line, up to a third of the rows (rounded up: at 80x24 a summary of seven lines fits)
+        int summary = Math.min(1 + summaryLines, (rows + 2) / 3);
         int rest = rows - summary;
         // title and column header, then a row per layer
         int layers = Math.min(layerCount + 2, Math.max(4, rest / 2));

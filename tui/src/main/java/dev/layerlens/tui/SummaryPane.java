@@ -16,16 +16,25 @@ import java.util.StringJoiner;
 /** The image as a whole: sizes, the bytes that could go, dive's figures and the findings by severity. */
 final class SummaryPane {
     private final Report report;
+    /** a report never changes: its lines are made once, not per frame */
+    private final List<String[]> lines;
 
     SummaryPane(Report report) {
         this.report = report;
+        this.lines = lines(report);
     }
 
-    List<String[]> lines() {
+    int lineCount() {
+        return lines.size();
+    }
+
+    private static List<String[]> lines(Report report) {
         Report.ImageSummary image = report.image();
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"size", Sizes.si(image.sizeBytes()) + " · " + Plural.of(image.layerCount(), "layer")
-                + (image.compressedSizeBytes() == null ? "" : " · " + Sizes.si(image.compressedSizeBytes()) + " compressed")});
+        // both sizes before the count, which the layers pane's title shows too: at 80 columns the count is what is cut
+        lines.add(new String[] {"size", Sizes.si(image.sizeBytes())
+                + (image.compressedSizeBytes() == null ? "" : " · " + Sizes.si(image.compressedSizeBytes()) + " compressed")
+                + " · " + Plural.of(image.layerCount(), "layer")});
         long reclaimable = report.metrics().reclaimableBytes();
         lines.add(new String[] {"reclaimable", Sizes.si(reclaimable) + " (" + percent(reclaimable, image.sizeBytes())
                 + ") in " + Plural.of(report.reclaimable().size(), "path")});
@@ -72,7 +81,6 @@ final class SummaryPane {
                 palette.title(false));
         Rect body = area.body();
         canvas.fill(body, palette.plain());
-        List<String[]> lines = lines();
         for (int r = 0; r < body.height() && r < lines.size(); r++) {
             canvas.text(body.col(), body.row() + r, Math.min(12, body.width()), lines.get(r)[0], palette.label());
             canvas.text(body.col() + 12, body.row() + r, body.width() - 12, lines.get(r)[1], palette.plain());

@@ -183,6 +183,8 @@ class ExplorerTest {
         assertThat(shown(h)).containsExactly("A    900 B ├─▸ bin/", "A     70 B ├─▸ etc/", "A  1.00 kB └─▸ usr/");
         h.press(ch('+'));
         assertThat(shown(h)).containsExactlyElementsOf(LAYER_0_TREE);
+        h.press(ch('-'), ch('='));
+        assertThat(shown(h)).as("= is + without Shift").containsExactlyElementsOf(LAYER_0_TREE);
         h.press(ctrl(' '));
         assertThat(shown(h)).hasSize(3);
         h.press(ctrl(' '));
@@ -283,7 +285,7 @@ class ExplorerTest {
         assertThat(h.row(0)).hasSize(120).startsWith(" Layers 4/4");
         assertThat(h.row(5).charAt(60)).isEqualTo('│');
         assertThat(h.text()).contains("   3  44.9 kB        -  set -eux;");
-        assertThat(h.treeRows()).hasSize(Layout.of(new com.googlecode.lanterna.TerminalSize(120, 40), 4, 3).files().height() - 1);
+        assertThat(h.treeRows()).hasSize(Layout.of(new com.googlecode.lanterna.TerminalSize(120, 40), 4, 3, 6).files().height() - 1);
         assertThat(h.cursorRow()).isEqualTo("U  5.00 kB     └── z-big.so");
 
         h.resize(30, 8);
@@ -332,19 +334,22 @@ class ExplorerTest {
 
     @Test
     void questionMarkListsEveryKeyAndAnyKeyClosesIt() {
-        Harness h = new Harness(Samples.sample().explorer(), 100, 40).press(ch('?'));
+        Harness h = sample().press(ch('?'));
         String text = h.text();
+        assertThat(text).as("at 80x24 the whole list fits").contains(" Keys · any other key closes")
+                .doesNotContain("(↑↓ scroll)");
         for (KeyHelp.Entry e : KeyHelp.ENTRIES) {
             assertThat(text).contains(e.keys(), e.what());
         }
-        assertThat(text).contains(KeyHelp.LEGEND.get(0));
+        assertThat(text).contains(KeyHelp.LEGEND);
+        assertThat(text).contains("Tab / Shift-Tab", "↑ k / ↓ j", "- / + = / Ctrl+Space", "q Esc Ctrl+C");
         h.press(ch('q'));
         assertThat(h.explorer.isRunning()).as("q closes the help first").isTrue();
         assertThat(h.text()).doesNotContain(" Keys");
         h.press(ch('?'), ch('x'));
         assertThat(h.text()).doesNotContain(" Keys");
-        Harness small = sample().press(ch('?'));
-        assertThat(small.text()).contains(" Keys", "Tab / Shift-Tab");
+        Harness small = new Harness(Samples.sample().explorer(), 80, 16).press(ch('?'));
+        assertThat(small.text()).contains(" Keys (↑↓ scroll)", "Tab / Shift-Tab").doesNotContain(KeyHelp.LEGEND.get(1));
         small.press(KeyType.ArrowDown, 30);
         assertThat(small.text()).contains(KeyHelp.LEGEND.get(1));
     }

@@ -141,7 +141,7 @@ final class Harness {
     }
 
     int separatorColumn() {
-        return Layout.of(terminal.getTerminalSize(), 1, 1).separator().col();
+        return Layout.of(terminal.getTerminalSize(), 1, 1, 6).separator().col();
     }
 
     /** The text of the row drawn in reverse video in the given column range: the selection of the focused pane. */

@@ -52,7 +52,13 @@ class KeyDecodingTest {
         assertThat(decode("k")).isEqualTo(Action.UP);
         assertThat(decode("h")).isEqualTo(Action.LEFT);
         assertThat(decode("l")).isEqualTo(Action.RIGHT);
+        assertThat(decode("g")).isEqualTo(Action.HOME);
         assertThat(decode("G")).isEqualTo(Action.END);
+        assertThat(decode("-")).isEqualTo(Action.COLLAPSE_ALL);
+        assertThat(decode("+")).isEqualTo(Action.EXPAND_ALL);
+        assertThat(decode("=")).as("+ without Shift").isEqualTo(Action.EXPAND_ALL);
+        assertThat(decode("p")).isEqualTo(Action.JUMP_TO_PATH);
+        assertThat(decode("v")).isEqualTo(Action.SWITCH_VIEW);
         assertThat(decode(" ")).isEqualTo(Action.TOGGLE_COLLAPSE);
         assertThat(decode("/")).isEqualTo(Action.FILTER);
         assertThat(decode("s")).isEqualTo(Action.SORT);
