@@ -9,6 +9,8 @@ import dev.layerlens.testdata.Entry;
 import dev.layerlens.testdata.ImageSpec;
 import dev.layerlens.testdata.OciLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,23 @@ class DiffCommandTest {
     static final ImageSpec BEFORE = ImageSpec.builder().layer("ADD base /", Entry.file("base.bin", 1000)).build();
     static final ImageSpec AFTER = ImageSpec.builder().layer("ADD base /", Entry.file("base.bin", 1000))
             .layer("COPY app /app", Entry.dir("app"), Entry.file("app/run", 250)).build();
+
+    /**
+     * npm's cache (5000 + 300 bytes under /root/.npm) shipped by the install layer BEFORE, cleaned in
+     * the same RUN AFTER; both share the application layer.
+     */
+    static final ImageSpec NPM_CACHED = ImageSpec.builder()
+            .layer("COPY . /app", Entry.dir("app"), Entry.file("app/server.js", 400))
+            .layer("RUN npm ci", Entry.dir("app/node_modules"), Entry.dir("app/node_modules/ms"),
+                    Entry.file("app/node_modules/ms/index.js", 3000), Entry.dir("root"), Entry.dir("root/.npm"),
+                    Entry.dir("root/.npm/_cacache"), Entry.file("root/.npm/_cacache/content-v2/sha512/ab/cd", 5000),
+                    Entry.file("root/.npm/_cacache/index-v5/ef/01", 300))
+            .build();
+    static final ImageSpec NPM_CLEANED = ImageSpec.builder()
+            .layer("COPY . /app", Entry.dir("app"), Entry.file("app/server.js", 400))
+            .layer("RUN npm ci && npm cache clean --force", Entry.dir("app/node_modules"),
+                    Entry.dir("app/node_modules/ms"), Entry.file("app/node_modules/ms/index.js", 3000))
+            .build();
 
     @TempDir
     static Path dir;
@@ -56,6 +75,29 @@ class DiffCommandTest {
         assertThat(json.at("/files/added/0/path").asText()).isEqualTo("/app/run");
         assertThat(json.at("/findings/fixed").isArray()).isTrue();
         assertThat(json.at("/findings/introduced").isArray()).isTrue();
+    }
+
+    @Test
+    void theRemovableBytesAPairDropsAreItsDelta() throws Exception {
+        String cached = new DockerArchive(DockerArchive.Layout.LEGACY).image(NPM_CACHED, "npm:cached")
+                .write(dir.resolve("npm-cached.tar")).path().toString();
+        String cleaned = new DockerArchive(DockerArchive.Layout.LEGACY).image(NPM_CLEANED, "npm:cleaned")
+                .write(dir.resolve("npm-cleaned.tar")).path().toString();
+        Run run = Run.of("diff", "-f", "json", cached, cleaned);
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.at("/metrics/removableBytes")).isEqualTo(new ObjectMapper().readTree(
+                "{\"before\": 5300, \"after\": 0, \"delta\": -5300}"));
+        assertThat(json.get("sizeDeltaBytes").asLong()).as("nothing else changed").isEqualTo(-5300);
+        assertThat(json.at("/metrics/reclaimableBytes/delta").asLong()).as("cleaned in the same RUN: nothing hidden").isZero();
+        assertThat(json.at("/files/removedCount").asInt()).isEqualTo(2);
+        assertThat(json.at("/files/removedBytes").asLong()).isEqualTo(5300);
+        assertThat(json.at("/files/addedCount").asInt() + json.at("/files/changedCount").asInt()).isZero();
+        List<String> fixed = new ArrayList<>();
+        json.at("/findings/fixed").forEach(f -> fixed.add(f.get("id").asText() + " " + f.get("path").asText() + " "
+                + f.get("layerIndex").asInt() + " " + f.get("bytes").asLong()));
+        assertThat(fixed).filteredOn(f -> f.startsWith("removable/")).containsExactly("removable/npm-cache /root/.npm 1 5300");
+        assertThat(json.at("/findings/introduced")).isEmpty();
     }
 
     @Test

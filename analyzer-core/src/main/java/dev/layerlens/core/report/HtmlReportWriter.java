@@ -120,9 +120,10 @@ public final class HtmlReportWriter {
             double hidden = layer.sizeBytes() == 0 ? 0 : width * Math.min(1.0, (double) layer.reclaimableBytes()
                     / layer.sizeBytes());
             String command = Commands.shortForm(layer.command());
+            // the command on a line of its own in the tooltip: a character reference, as escape() shows a raw newline as \x0a
             out.println("<g class=\"layer\"><title>" + Html.escape("layer " + layer.index() + ": "
-                    + Sizes.si(layer.sizeBytes()) + ", reclaimable " + Sizes.si(layer.reclaimableBytes()) + "\n"
-                    + layer.command()) + "</title>");
+                    + Sizes.si(layer.sizeBytes()) + ", reclaimable " + Sizes.si(layer.reclaimableBytes()))
+                    + (layer.command().isEmpty() ? "" : "&#10;" + Html.escape(layer.command())) + "</title>");
             out.println("<text x=\"0\" y=\"" + (y + 15) + "\" class=\"idx\">#" + layer.index() + "</text>");
             out.println(String.format(Locale.ROOT, "<rect class=\"visible\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>",
                     labelWidth, y, width - hidden, row - 6));

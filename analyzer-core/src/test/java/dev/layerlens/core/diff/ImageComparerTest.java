@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.layerlens.core.ImageAnalyzer;
 import dev.layerlens.core.analysis.Finding;
+import dev.layerlens.testdata.ImageSpec;
+import dev.layerlens.testdata.OciLayout;
+import dev.layerlens.testdata.WrittenImage;
+import dev.layerlens.testdata.WrittenLayer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +40,38 @@ class ImageComparerTest {
         assertThat(diff.compressedSizeDeltaBytes()).as("uncompressed layers: nothing to compare").isNull();
         assertThat(diff.before().visibleBytes()).isEqualTo(7710);
         assertThat(diff.after().visibleBytes()).isEqualTo(6810);
+    }
+
+    @Test
+    void compressedSizesOfAGzipPairAreTheStoredBlobs() throws Exception {
+        WrittenImage was = gzipArchive("before-gzip", DiffFixtures.BEFORE);
+        WrittenImage is = gzipArchive("after-gzip", DiffFixtures.AFTER);
+        ImageDiff gz = ImageComparer.compare(DiffFixtures.analyze(dir.resolve("before-gzip.tar"), true),
+                DiffFixtures.analyze(dir.resolve("after-gzip.tar"), true), 0);
+        long blobsBefore = blobBytes(was);
+        long blobsAfter = blobBytes(is);
+        assertThat(gz.before().compressedSizeBytes()).isEqualTo(blobsBefore);
+        assertThat(gz.after().compressedSizeBytes()).isEqualTo(blobsAfter);
+        assertThat(gz.compressedSizeDeltaBytes()).isEqualTo(blobsAfter - blobsBefore).isNotZero();
+        assertThat(gz.compressedSizeDeltaPercent()).isEqualTo((blobsAfter - blobsBefore) * 100.0 / blobsBefore);
+        // each row shows its own blob, and the shared base is the same blob on both sides
+        assertThat(gz.layers()).extracting(r -> r.before().compressedSizeBytes(), r -> r.after().compressedSizeBytes())
+                .containsExactly(tuple(was.layers().get(0).blobSize(), is.layers().get(0).blobSize()),
+                        tuple(was.layers().get(1).blobSize(), is.layers().get(1).blobSize()),
+                        tuple(was.layers().get(2).blobSize(), is.layers().get(2).blobSize()));
+        assertThat(was.layers().get(0).blobDigest()).isEqualTo(is.layers().get(0).blobDigest());
+        // compression changes none of the uncompressed figures
+        assertThat(gz.sizeDeltaBytes()).isEqualTo(diff.sizeDeltaBytes());
+        assertThat(gz.sharedLayers()).isEqualTo(diff.sharedLayers());
+    }
+
+    /** The pair's other form: an oci-archive whose layers the writer gzips (its default). */
+    private static WrittenImage gzipArchive(String name, ImageSpec spec) {
+        return new OciLayout().tag("1", spec).writeArchive(dir.resolve(name + ".tar")).image();
+    }
+
+    private static long blobBytes(WrittenImage image) {
+        return image.layers().stream().mapToLong(WrittenLayer::blobSize).sum();
     }
 
     @Test

@@ -36,11 +36,14 @@ final class ImageFiles implements Closeable {
     final List<String> diffIds;
     /** {@code sha256:} of the config's bytes as stored: the image ID. */
     final String configDigest;
+    /** The config as stored (user, healthcheck, labels, history). */
+    final JsonNode config;
 
     private ImageFiles(Closeable resource, List<StoredLayer> layers, byte[] config) throws IOException {
         this.resource = resource;
         this.layers = List.copyOf(layers);
-        this.diffIds = List.copyOf(diffIds(JSON.readTree(config)));
+        this.config = JSON.readTree(config);
+        this.diffIds = List.copyOf(diffIds(this.config));
         this.configDigest = sha256(config);
     }
 

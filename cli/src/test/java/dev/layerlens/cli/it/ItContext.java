@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What every integration test shares within one test run: the Docker engine, the base images, and
- * the scenario images already built and saved (the OCI-variant tests reuse the scenario tests' ones).
+ * the scenario images already built and saved (the OCI-variant tests reuse the scenario tests' ones,
+ * the diff pairs the readiness tests' Node images).
  */
 final class ItContext {
     static final String WORK_PROPERTY = "layerlens.it.work";
@@ -24,6 +25,7 @@ final class ItContext {
     final BaseImages bases;
     final Path workDir;
     private final Map<String, BuiltScenario> built = new HashMap<>();
+    private ReadinessImages readiness;
 
     private ItContext(Docker docker, BaseImages bases, Path workDir) {
         this.docker = docker;
@@ -41,6 +43,14 @@ final class ItContext {
         Docker docker = Docker.discover(work);
         System.out.println("[it] " + docker);
         return new ItContext(docker, new BaseImages(docker, work), work);
+    }
+
+    /** The readiness scenarios' images, each built and saved once per run whichever test asks first. */
+    synchronized ReadinessImages readiness() {
+        if (readiness == null) {
+            readiness = new ReadinessImages(this);
+        }
+        return readiness;
     }
 
     /** Builds {@code name} with {@code builder} (once per run) and saves it to an archive. */

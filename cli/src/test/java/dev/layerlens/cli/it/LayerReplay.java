@@ -245,9 +245,18 @@ final class LayerReplay {
     }
 
     long visibleBytesExcept(Set<String> excluded) {
+        return visibleBytesOf(path -> !excluded.contains(path));
+    }
+
+    /** Visible bytes of the files below {@code dir} (no leading slash). */
+    long visibleBytesUnder(String dir) {
+        return visibleBytesOf(path -> path.startsWith(dir + "/"));
+    }
+
+    private long visibleBytesOf(java.util.function.Predicate<String> counted) {
         Map<Long, Long> contents = new HashMap<>();
         fs.forEach((path, node) -> {
-            if (node.kind() == Kind.FILE && !excluded.contains(path)) {
+            if (node.kind() == Kind.FILE && counted.test(path)) {
                 contents.put(node.contentId(), node.size());
             }
         });

@@ -1,7 +1,6 @@
 package dev.layerlens.cli.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,6 @@ final class ReadinessReplay {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KEEP_TEXT_BYTES = 64 << 20;
 
     /** path (no leading slash) → the visible regular-file shipment; directories and links are not kept. */
@@ -70,8 +68,8 @@ final class ReadinessReplay {
         this.config = config;
     }
 
-    static ReadinessReplay of(ImageFiles image, byte[] config) throws IOException {
-        ReadinessReplay replay = new ReadinessReplay(JSON.readTree(config));
+    static ReadinessReplay of(ImageFiles image) throws IOException {
+        ReadinessReplay replay = new ReadinessReplay(image.config);
         for (int i = 0; i < image.layers.size(); i++) {
             try (InputStream in = open(image.layers.get(i).opener().open())) {
                 replay.apply(i, in);

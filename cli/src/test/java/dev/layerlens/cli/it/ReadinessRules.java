@@ -38,6 +38,13 @@ final class ReadinessRules {
     final Map<Key, Long> removable = new HashMap<>();
     final Map<HiddenKey, Long> cleanedLater = new HashMap<>();
 
+    /** The rules on the replay of a readiness scenario's saved image. */
+    static ReadinessRules of(ReadinessImages.Built built) throws IOException {
+        try (ImageFiles files = ImageFiles.dockerArchive(built.archive())) {
+            return new ReadinessRules(ReadinessReplay.of(files), built.baseLayers());
+        }
+    }
+
     ReadinessRules(ReadinessReplay replay, int baseLayers) throws IOException {
         this.replay = replay;
         this.baseLayers = baseLayers;

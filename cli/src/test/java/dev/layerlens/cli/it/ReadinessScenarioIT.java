@@ -3,22 +3,14 @@ package dev.layerlens.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.layerlens.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarFile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,14 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(ItEnvironment.class)
 class ReadinessScenarioIT {
-    private static final List<String> FAMILIES = List.of("config/", "fs/", "removable/", "waste/", "cache/", "build/");
+    /** The finding families the readiness scenarios' expected.json list. */
+    static final List<String> FAMILIES = List.of("config/", "fs/", "removable/", "waste/", "cache/", "build/");
     private static final double TOLERANCE = 0.01;
-    private static final Map<ItContext, ReadinessImages> IMAGES = new IdentityHashMap<>();
-
-    private static synchronized ReadinessImages images(ItContext it) {
-        return IMAGES.computeIfAbsent(it, ReadinessImages::new);
-    }
-
     static Stream<Arguments> scenarios() {
         List<Arguments> cases = new ArrayList<>();
         for (String name : ReadinessImages.names()) {
@@ -79,13 +66,8 @@ class ReadinessScenarioIT {
     }
 
     private static Analysed analyse(ItContext it, String name, Docker.Builder builder) throws IOException {
-        ReadinessImages.Built built = images(it).build(name, builder);
-        JsonNode report = Reports.analyze(built.archive().toString());
-        ReadinessReplay replay;
-        try (ImageFiles files = ImageFiles.dockerArchive(built.archive())) {
-            replay = ReadinessReplay.of(files, config(built.archive()));
-        }
-        return new Analysed(built, report, new ReadinessRules(replay, built.baseLayers()));
+        ReadinessImages.Built built = it.readiness().build(name, builder);
+        return new Analysed(built, Reports.analyze(built.archive().toString()), ReadinessRules.of(built));
     }
 
     @ParameterizedTest(name = "{0} built with {1}")
@@ -270,26 +252,8 @@ class ReadinessScenarioIT {
     }
 
     private static String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        assertThat(code).as("exit code of %s; stderr: %s", String.join(" ", args), err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** The config blob of a docker save archive, read with commons-compress apart from analyzer-core. */
-    private static byte[] config(Path archive) throws IOException {
-        try (TarFile tar = new TarFile(archive.toFile())) {
-            Map<String, org.apache.commons.compress.archivers.tar.TarArchiveEntry> byName = new HashMap<>();
-            tar.getEntries().forEach(e -> byName.put(e.getName(), e));
-            JsonNode manifest;
-            try (InputStream in = tar.getInputStream(byName.get("manifest.json"))) {
-                manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-            }
-            try (InputStream in = tar.getInputStream(byName.get(manifest.get(0).get("Config").asText()))) {
-                return in.readAllBytes();
-            }
-        }
+        Cli run = Cli.run(Map.of(), args);
+        assertThat(run.code()).as("exit code of %s; stderr: %s", String.join(" ", args), run.err()).isZero();
+        return run.out();
     }
 }
