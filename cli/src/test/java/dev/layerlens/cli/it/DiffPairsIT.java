@@ -255,6 +255,10 @@ class DiffPairsIT {
                         "removable/dev-dependencies", "removable/npm-cache", "removable/vcs-directory");
         soft.assertThat(readinessIds(diff.at("/findings/introduced"))).as("introduced").isEqualTo(minus(productionIds, naiveIds))
                 .isEmpty();
+        // neither image holds a secret: Debian's nodejs and npm packages must not look like one
+        soft.assertThat(diff.at("/findings/fixed").findValuesAsText("id")).as("no secret fixed")
+                .noneMatch(id -> id.startsWith("secret/"));
+        soft.assertThat(diff.at("/findings/introduced")).as("nothing introduced").isEmpty();
         for (JsonNode at : naive.scenario().expected().path("at")) {
             soft.assertThat(find(diff.at("/findings/fixed"), at.get("id").asText(), at.get("path").asText()))
                     .as("fixed %s at %s", at.get("id").asText(), at.get("path").asText())

@@ -25,7 +25,10 @@ final class DocumentationValues {
             Map.entry("f5c388734d28087b33b453e43c4383711da5a9948dcbb607b7bdbebc176ab7d8", "Slack docs: the T00000000/B00000000 example webhook"),
             Map.entry("6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c", "RFC 6749: example access token (2Yot…)"),
             Map.entry("00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32", "RFC 6749: example refresh token (tGzv…)"),
-            Map.entry("ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981", "RFC 6749: example client credentials (Basic czZC…)"));
+            Map.entry("ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981", "RFC 6749: example client credentials (Basic czZC…)"),
+            // pip's authentication guide, shipped by Debian's python3-pip in /usr/share/doc
+            Map.entry("ac0fd5fb36e32010bf895b3446954aab440250364670f147ce51fb4c3b126da1", "pip docs: the password of the example index URL (he%2F%2Fo)"),
+            Map.entry("65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5", "pip docs: the .netrc example password (qwerty)"));
 
     private DocumentationValues() {
     }

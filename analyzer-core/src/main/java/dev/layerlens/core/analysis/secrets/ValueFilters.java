@@ -25,6 +25,10 @@ final class ValueFilters {
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
     /** {@code MapClassName2PassName}, {@code parseAuthToken}: words run together, as identifiers are. */
     private static final Pattern CAMEL_WORDS = Pattern.compile("(?:[A-Z][a-z]{2,}|[a-z]{2,}|[0-9]{1,2})+");
+    /** {@code ?InterpolationInJSX}, {@code !!passThrough}: an operator before a name of letters only. */
+    private static final Pattern OPERATOR_BEFORE_WORDS = Pattern.compile("[?!]+[A-Za-z]+");
+    /** {@code condition:BABEL_8_BREAKING}: a word and a constant's name, as package conditions write them. */
+    private static final Pattern WORD_COLON_CONSTANT = Pattern.compile("[a-z]+:[A-Z][A-Z0-9_]*");
     /** {@code 1.302138}, {@code 1219328376.07815}: versions, times and other numbers. */
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9.]*");
 
@@ -50,7 +54,8 @@ final class ValueFilters {
     /**
      * Program text on the right of an assignment rather than a literal: a dotted or scoped name
      * ({@code self.token}, {@code CPAN::anycwd}, {@code $x->pwd}), a private name
-     * ({@code _TokenType}), a snake_case identifier, a number, or a symbol ({@code :HasOnly}).
+     * ({@code _TokenType}), a snake_case identifier, a number, a symbol ({@code :HasOnly}), a name behind
+     * an operator ({@code !!passThrough}) or a build condition ({@code condition:BABEL_8_BREAKING}).
      */
     static boolean looksLikeCode(String value) {
         char first = value.charAt(0);
@@ -58,6 +63,7 @@ final class ValueFilters {
         return first == '_' || first == ':' || first == '=' || value.contains("::") || value.contains("->")
                 || equals >= 0 && !value.substring(equals).matches("=+") // a = b = c chain; base64 pads only at the end
                 || DOTTED_IDENTIFIER.matches(value) || SNAKE_CASE.matches(value) || NUMBER.matches(value)
+                || OPERATOR_BEFORE_WORDS.matches(value) || WORD_COLON_CONSTANT.matches(value)
                 || isCamelCaseIdentifier(value);
     }
 

@@ -209,6 +209,8 @@ class SecretRulesTableTest {
         rows.add(hit("secret/netrc-credentials", "one field per line",
                 "machine api.example.com\n  login ci\n  password " + mixedPw("0002") + "\n", mixedPw("0002")));
         rows.add(miss("secret/netrc-credentials", "variable reference", "machine h login ci password $NETRC_PASSWORD\n"));
+        rows.add(miss("secret/netrc-credentials", "pip's documented example", "machine example.com\nlogin daniel\npassword qwerty\n"));
+        rows.add(miss("secret/password-in-url", "pip's documented example", "https://user:he%2F%2Fo@pypi.company.com/simple"));
 
         String generic = FakeSecrets.password("0001");
         rows.add(hit("secret/generic-assignment", "ENV in history", "/bin/sh -c #(nop)  ENV API_TOKEN=" + generic, generic));
@@ -232,6 +234,13 @@ class SecretRulesTableTest {
         rows.add(miss("secret/generic-assignment", "a hyphenated word", " * @TDLS_DIALOG_TOKEN: Non-zero"));
         rows.add(miss("secret/generic-assignment", "a version number", "'Test2::Event::Pass' => '1.302138',"));
         rows.add(miss("secret/generic-assignment", "a scoped name", "my $pwd = CPAN::anycwd();"));
+        // seen in Debian's nodejs packages (js-tokens, commander, @babel/highlight)
+        rows.add(miss("secret/generic-assignment", "a ternary's name", "nextLastSignificantToken = \"?NonExpressionParenEnd\";"));
+        rows.add(miss("secret/generic-assignment", "a ternary's name with short words", "lastSignificantToken = \"?InterpolationInJSX\";"));
+        rows.add(miss("secret/generic-assignment", "a negated name", "this._passThroughOptions = !!passThrough;"));
+        rows.add(miss("secret/generic-assignment", "a build condition", "\"js-tokens\": \"condition:BABEL_8_BREAKING ? ^8.0.0 : ^4.0.0\""));
+        String bang = "!" + generic;
+        rows.add(hit("secret/generic-assignment", "a random value that starts with a symbol", "DB_PASSWORD='" + bang + "'", bang));
         return rows.stream();
     }
 
