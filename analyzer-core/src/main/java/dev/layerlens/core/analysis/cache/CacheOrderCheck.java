@@ -66,7 +66,7 @@ public final class CacheOrderCheck implements ImageCheck {
     private static List<String> relevant(CopyOrder.Misplaced m) {
         Set<Ecosystem> ecosystems = CopyOrder.ecosystems(m);
         return m.copy().manifests().stream()
-                .filter(p -> ecosystems.stream().anyMatch(e -> e.isManifest(p.substring(p.lastIndexOf('/') + 1))))
+                .filter(p -> ecosystems.stream().anyMatch(e -> e.isManifest(p)))
                 .toList();
     }
 
