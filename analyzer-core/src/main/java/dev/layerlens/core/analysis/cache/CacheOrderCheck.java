@@ -22,6 +22,11 @@ public final class CacheOrderCheck implements ImageCheck {
     public static final String ID = "cache/copy-before-dependency-install";
 
     @Override
+    public Set<String> ids() {
+        return Set.of(ID);
+    }
+
+    @Override
     public List<Finding> findings(AnalysisContext context) {
         CopyOrder order = CopyOrder.analyse(context);
         CacheExposure exposure = order.exposure();
