@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -86,7 +87,7 @@ public final class ImageAnalyzer {
             AnalysisContext context = new AnalysisContext(source.image(), scans, tree);
             List<Finding> findings = new ArrayList<>();
             for (ImageCheck check : runChecks) {
-                findings.addAll(check.findings(context));
+                findings.addAll(declared(check, check.findings(context)));
             }
             findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
             // the grade and the removable bytes mean something only when the readiness checks ran
@@ -101,6 +102,18 @@ public final class ImageAnalyzer {
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);
         }
+    }
+
+    /** The findings, once each id is known to be one the check declares (and so one docs/rules.md documents). */
+    private static List<Finding> declared(ImageCheck check, List<Finding> findings) {
+        Set<String> ids = check.ids();
+        for (Finding f : findings) {
+            if (!ids.contains(f.id())) {
+                throw new IllegalStateException(check.getClass().getSimpleName() + " reported " + f.id()
+                        + ", an id it does not declare");
+            }
+        }
+        return findings;
     }
 
     private static long millis(long nanos) {

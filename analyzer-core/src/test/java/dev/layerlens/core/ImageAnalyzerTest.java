@@ -1,11 +1,18 @@
 package dev.layerlens.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.layerlens.core.analysis.AnalysisContext;
+import dev.layerlens.core.analysis.Finding;
+import dev.layerlens.core.analysis.ImageCheck;
+import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.image.Healthcheck;
 import dev.layerlens.core.image.ImageConfig;
 import dev.layerlens.core.report.Report;
 import dev.layerlens.core.source.ImageReadException;
+import dev.layerlens.core.source.SourceOptions;
+import dev.layerlens.core.source.SourceResolver;
 import dev.layerlens.testdata.ConfigSpec;
 import dev.layerlens.testdata.DockerArchive;
 import dev.layerlens.testdata.Entry;
@@ -15,9 +22,11 @@ import dev.layerlens.testdata.LayerSpec;
 import dev.layerlens.testdata.OciLayout;
 import dev.layerlens.testdata.PlatformSpec;
 import dev.layerlens.testdata.Written;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +39,34 @@ class ImageAnalyzerTest {
 
     private Path docker(ImageSpec image) {
         return new DockerArchive(DockerArchive.Layout.LEGACY).image(image, "app:1").write(dir.resolve("app.tar")).path();
+    }
+
+    /** Reports its declared id, and one it does not declare when asked to. */
+    private record OneIdCheck(String reported) implements ImageCheck {
+        @Override
+        public Set<String> ids() {
+            return Set.of("test/declared");
+        }
+
+        @Override
+        public List<Finding> findings(AnalysisContext context) {
+            return List.of(new Finding(reported, Severity.LOW, "t", null, null, null, null, null));
+        }
+    }
+
+    private ImageAnalyzer.Result analyzeWith(ImageCheck check) throws ImageReadException {
+        Path path = docker(ImageSpec.builder().layer("RUN make", Entry.file("a", 1)).build());
+        return new ImageAnalyzer(new SourceResolver(InputStream.nullInputStream()), TestImages.VERIFY, () -> List.of(check))
+                .analyze(path.toString(), SourceOptions.DEFAULT, ImageAnalyzer.ProgressFactory.NONE);
+    }
+
+    @Test
+    void aCheckReportsOnlyTheIdsItDeclares() throws ImageReadException {
+        assertThat(analyzeWith(new OneIdCheck("test/declared")).report().findings()).extracting(Finding::id)
+                .containsExactly("test/declared");
+        assertThatThrownBy(() -> analyzeWith(new OneIdCheck("test/undeclared")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("OneIdCheck reported test/undeclared, an id it does not declare");
     }
 
     @Test

@@ -83,6 +83,11 @@ class DockerfileCommandTest {
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("Production readiness: grade", "Biggest wins first", "removable/npm-cache",
                 "config/shell-form-command");
+        // the report ends with the wins: after the dive metrics, nothing but their table follows
+        String out = text.out();
+        assertThat(out.indexOf("dive metrics")).isLessThan(out.indexOf("Production readiness"));
+        assertThat(out.substring(out.indexOf("Biggest wins first")).strip().lines().skip(2))
+                .isNotEmpty().allMatch(line -> line.matches(" +[0-9]+ +[0-9.]+ [kMG]?B .*\\[[a-z/-]+]"));
         Run json = Run.of("analyze", "-f", "json", archive.toString());
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertThat(report.at("/readiness/removableBytes").asLong()).isEqualTo(2_000);

@@ -2,6 +2,7 @@ package dev.layerlens.core.analysis;
 
 import dev.layerlens.core.layer.ContentInspector;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One analysis that turns what the scan found into findings. A fresh instance serves one analysis
@@ -14,6 +15,13 @@ public interface ImageCheck {
     default ContentInspector contentInspector() {
         return null;
     }
+
+    /**
+     * Every finding id this check can report, each documented in docs/rules.md. Ids are a contract
+     * (CI policies and SARIF rules key on them), so the analysis refuses a finding whose id its
+     * check did not declare.
+     */
+    Set<String> ids();
 
     List<Finding> findings(AnalysisContext context);
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The human report: image summary, layer table (commands cut to the terminal width), the paths
- * behind the reclaimable bytes, and dive's metrics. Every string from the image is sanitised.
+ * behind the reclaimable bytes, the findings, dive's metrics, notes on reading the image, and last
+ * the readiness grade with the biggest wins first. Every string from the image is sanitised.
  */
 public final class TextReportWriter {
     private static final int TOP_RECLAIMABLE = 10;
@@ -34,9 +35,10 @@ public final class TextReportWriter {
         layers(report, out);
         reclaimable(report, out);
         findings(report, out);
-        ReadinessText.write(report.readiness(), report.image().sizeBytes(), width, this::heading, out);
         dive(report.metrics().dive(), out);
         notes(report, out);
+        // last, so the report ends with what to do first: the grade and the biggest wins
+        ReadinessText.write(report.readiness(), report.image().sizeBytes(), width, this::heading, out);
         out.flush();
     }
 
@@ -126,17 +128,18 @@ public final class TextReportWriter {
         out.printf("  wastedBytes         %d bytes (%s)%n", dive.wastedBytes(), Sizes.si(dive.wastedBytes()));
         out.printf("  userWastedPercent   %s%n",
                 dive.userWastedPercent() == null ? "n/a (no layers above the base)" : percent(dive.userWastedPercent()));
+        out.println();
     }
 
     private void notes(Report report, PrintWriter out) {
         if (report.notes().isEmpty()) {
             return;
         }
-        out.println();
         out.println(heading("Notes"));
         for (String note : report.notes()) {
             out.println("  - " + TerminalText.sanitize(note));
         }
+        out.println();
     }
 
     private static String percent(double ratio) {

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A before/after pair whose every difference is known by construction, and two small checks that
@@ -71,6 +72,11 @@ public final class DiffFixtures {
     /** {@code test/dotenv}: a {@code .env} file shipped in any layer, even one a later layer deletes. */
     static final class ShippedDotEnv implements ImageCheck {
         @Override
+        public Set<String> ids() {
+            return Set.of("test/dotenv");
+        }
+
+        @Override
         public List<Finding> findings(AnalysisContext context) {
             List<Finding> found = new ArrayList<>();
             for (LayerScan scan : context.scans()) {
@@ -87,6 +93,11 @@ public final class DiffFixtures {
 
     /** {@code test/large-file}: a visible regular file above 4200 bytes. */
     static final class LargeVisibleFile implements ImageCheck {
+        @Override
+        public Set<String> ids() {
+            return Set.of("test/large-file");
+        }
+
         @Override
         public List<Finding> findings(AnalysisContext context) {
             List<Finding> found = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.layerlens.core.analysis.testimage.TestImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The readiness part of the text and JSON reports. */
@@ -30,7 +31,9 @@ class ReadinessReportTest {
         StringWriter out = new StringWriter();
         new TextReportWriter(120, false).write(DockerfileWriterTest.report(IMAGE), new PrintWriter(out));
         String text = out.toString();
-        String part = text.substring(text.indexOf("Production readiness"), text.indexOf("dive metrics"));
+        // the readiness part ends the report: the dive metrics come before it
+        assertThat(text.indexOf("dive metrics")).isPositive().isLessThan(text.indexOf("Production readiness"));
+        String part = text.substring(text.indexOf("Production readiness"));
         // dead weight (3.00 MB + 1.00 MB) / 10.0 MB = 40 % → 24 points; 100 − 24 − 10 − 4 = 62: D
         // (120 columns: the first win's line is cut)
         assertThat(part).isEqualTo("""
@@ -44,6 +47,26 @@ class ReadinessReportTest {
                 Biggest wins first
                    #      BYTES  LAYERS    FIX
                    1    4.00 MB  1         copy manifests, install, then copy sources (per source change) [cache/copy-before-dependency…
+                   2    3.00 MB  2         clean npm's cache in the installing RUN [removable/npm-cache]
+                   3    1.00 MB  2         install production dependencies only [removable/dev-dependencies]
+
+                """);
+    }
+
+    @Test
+    void textEndsWithTheWinsAfterTheNotes() {
+        Report r = DockerfileWriterTest.report(IMAGE);
+        Report noted = new Report(r.schemaVersion(), r.image(), r.layers(), r.metrics(), r.reclaimable(), r.findings(),
+                List.of("history has 4 non-empty entries for 3 layers"), r.timings(), r.readiness());
+        StringWriter out = new StringWriter();
+        new TextReportWriter(200, false).write(noted, new PrintWriter(out));
+        String text = out.toString();
+        assertThat(text.indexOf("Notes\n  - history has 4 non-empty entries for 3 layers\n\n")).isPositive()
+                .isLessThan(text.indexOf("Production readiness"));
+        assertThat(text).endsWith("""
+                Biggest wins first
+                   #      BYTES  LAYERS    FIX
+                   1    4.00 MB  1         copy manifests, install, then copy sources (per source change) [cache/copy-before-dependency-install]
                    2    3.00 MB  2         clean npm's cache in the installing RUN [removable/npm-cache]
                    3    1.00 MB  2         install production dependencies only [removable/dev-dependencies]
 

@@ -21,9 +21,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * The readiness tests' own replay of an image, written apart from analyzer-core and on purpose
  * plain: a map from path to the copy the stacked layers show, every regular-file shipment with the
- * layer that hid it (and how), each file's SHA-256, and the text of the few files the rules read
- * (dpkg's status and lists, Node manifests and lockfiles). The byte figures of the findings are
- * recomputed from it by {@link ReadinessRules}.
+ * layer that hid it (and how), each file's SHA-256 and mode, the directories with their modes, and
+ * the text of the few files the rules read (dpkg's status and lists, Node manifests and lockfiles).
+ * The findings and their byte figures are recomputed from it by {@link ReadinessRules}.
  */
 final class ReadinessReplay {
 
@@ -56,8 +56,12 @@ final class ReadinessReplay {
 
     /** path (no leading slash) → the visible regular-file shipment; directories and links are not kept. */
     final TreeMap<String, Shipment> visible = new TreeMap<>();
+    /** A directory entry: the layer of the one the stacked layers show, and its permission bits. */
+    record Directory(int layer, int mode) {
+    }
+
     /** Directories the stacked layers show (explicit entries only). */
-    final java.util.Set<String> directories = new java.util.HashSet<>();
+    final TreeMap<String, Directory> directories = new TreeMap<>();
     final List<Shipment> shipments = new ArrayList<>();
     final List<Long> layerSizes = new ArrayList<>();
     /** "layer:path" → text of the files the rules read. */
@@ -102,7 +106,7 @@ final class ReadinessReplay {
             }
             String sha = null;
             byte[] text = null;
-            if (e.isFile() && !e.isLink()) {
+            if (isRegularFile(e)) {
                 MessageDigest md = sha256();
                 DigestInputStream content = new DigestInputStream(tar, md);
                 if (wantsText(path) && e.getSize() <= KEEP_TEXT_BYTES) {
@@ -137,10 +141,10 @@ final class ReadinessReplay {
                 if (visible.containsKey(r.path())) {
                     remove(r.path(), layer);
                 }
-                directories.add(r.path());
+                directories.put(r.path(), new Directory(layer, e.getMode() & 07777));
                 continue;
             }
-            if (directories.contains(r.path())) {
+            if (directories.containsKey(r.path())) {
                 removeBelow(r.path(), layer);
                 directories.remove(r.path());
             }
@@ -162,6 +166,12 @@ final class ReadinessReplay {
         }
     }
 
+    /** commons-compress's isFile() also holds for links and devices: only regular files ship content. */
+    private static boolean isRegularFile(TarArchiveEntry e) {
+        return e.isFile() && !e.isLink() && !e.isSymbolicLink() && !e.isCharacterDevice() && !e.isBlockDevice()
+                && !e.isFIFO();
+    }
+
     private void remove(String path, int layer) {
         Shipment s = visible.remove(path);
         if (s != null) {
@@ -177,7 +187,7 @@ final class ReadinessReplay {
         for (String p : below) {
             remove(p, layer);
         }
-        directories.removeIf(p -> p.startsWith(prefix) && !p.equals(dir));
+        directories.keySet().removeIf(p -> p.startsWith(prefix) && !p.equals(dir));
     }
 
     /** The text of {@code path} as the final filesystem shows it, or null. */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * docs/rules.md's removable, waste and cache definitions recomputed on a {@link ReadinessReplay},
@@ -22,12 +23,19 @@ final class ReadinessRules {
             "pkgconf-bin", "m4", "bison", "flex", "libc-dev-bin", "dpkg-dev", "libbinutils", "libctf0",
             "libctf-nobfd0", "libgprofng0");
 
-    /** (category id, root or null, layer). */
+    static final String CLEANED_LATER = "waste/cache-cleaned-in-later-layer";
+    static final String DUPLICATION = "waste/layer-duplication";
+    static final String SETUID = "fs/setuid-setgid";
+    static final String WORLD_WRITABLE = "fs/world-writable";
+    private static final long DUPLICATION_MIN_BYTES = 100_000;
+    private static final int MAX_PATHS_PER_RULE = 25;
+
+    /** A finding as a report names it: (id, path or root or null, layer or -1). */
     record Key(String id, String root, int layer) {
     }
 
-    /** (category id, root, shipping layer). */
-    record HiddenKey(String id, String root, int shippedBy) {
+    /** (category id, root, shipping layer, deleting layer). */
+    record HiddenKey(String id, String root, int shippedBy, int hiddenBy) {
     }
 
     private record Claim(String id, String root) {
@@ -67,21 +75,80 @@ final class ReadinessRules {
             if (s.deleted && s.size > 0) {
                 Claim claim = directoryClaim(s.path, Map.of(), true);
                 if (claim != null) {
-                    cleanedLater.merge(new HiddenKey(claim.id(), claim.root(), s.layer), s.size, Long::sum);
+                    cleanedLater.merge(new HiddenKey(claim.id(), claim.root(), s.layer, s.hiddenBy), s.size, Long::sum);
                 }
             }
         }
     }
 
-    /** Bytes a layer shipped again with the SHA-256 of the copy it replaced. */
-    long duplicated(int layer) {
-        long bytes = 0;
-        for (ReadinessReplay.Shipment s : replay.shipments) {
-            if (s.layer == layer && s.replaced != null && s.replaced.sha256.equals(s.sha256)) {
-                bytes += s.size;
+    /** The ids whose findings these rules derive one by one: a report must list exactly {@link #instances()} of them. */
+    static boolean derives(String id) {
+        return id.startsWith("removable/") || id.equals(CLEANED_LATER) || id.equals(DUPLICATION) || id.equals(SETUID)
+                || id.equals(WORLD_WRITABLE);
+    }
+
+    /** Every finding of the {@link #derives derived} ids that docs/rules.md makes of this image, with how often it occurs. */
+    Map<Key, Long> instances() {
+        Map<Key, Long> out = new HashMap<>();
+        removable.keySet().forEach(k -> out.merge(k, 1L, Long::sum));
+        // one finding per deleting layer too
+        cleanedLater.keySet().forEach(k -> out.merge(new Key(CLEANED_LATER, k.root(), k.shippedBy()), 1L, Long::sum));
+        for (int layer = 0; layer < replay.layerSizes.size(); layer++) {
+            if (duplicated(layer) >= DUPLICATION_MIN_BYTES) {
+                out.merge(new Key(DUPLICATION, duplicatedUnder(layer), layer), 1L, Long::sum);
             }
         }
-        return bytes;
+        TreeMap<String, Integer> setuid = new TreeMap<>();
+        TreeMap<String, Integer> writable = new TreeMap<>();
+        replay.visible.forEach((path, s) -> {
+            if ((s.mode & 06000) != 0) {
+                setuid.put("/" + path, s.layer);
+            }
+            if ((s.mode & 0002) != 0) {
+                writable.put("/" + path, s.layer);
+            }
+        });
+        replay.directories.forEach((path, d) -> {
+            if ((d.mode() & 0002) != 0 && (d.mode() & 01000) == 0) {
+                writable.put("/" + path, d.layer());
+            }
+        });
+        perPath(SETUID, setuid, out);
+        perPath(WORLD_WRITABLE, writable, out);
+        return out;
+    }
+
+    /** One finding per path in path order up to the cap, then one (no path, no layer) for the rest. */
+    private static void perPath(String id, TreeMap<String, Integer> hits, Map<Key, Long> out) {
+        hits.entrySet().stream().limit(MAX_PATHS_PER_RULE).forEach(e -> out.merge(new Key(id, e.getKey(), e.getValue()), 1L,
+                Long::sum));
+        if (hits.size() > MAX_PATHS_PER_RULE) {
+            out.merge(new Key(id, null, -1), 1L, Long::sum);
+        }
+    }
+
+    /** Bytes a layer shipped again with the SHA-256 of the copy it replaced. */
+    long duplicated(int layer) {
+        return replay.shipments.stream().filter(s -> reshipped(s, layer)).mapToLong(s -> s.size).sum();
+    }
+
+    /** The deepest directory holding every file (with content) that a layer shipped again unchanged. */
+    private String duplicatedUnder(int layer) {
+        String common = null;
+        for (ReadinessReplay.Shipment s : replay.shipments) {
+            if (reshipped(s, layer) && s.size > 0) {
+                String dir = s.path.contains("/") ? s.path.substring(0, s.path.lastIndexOf('/')) : "";
+                while (common != null && !common.isEmpty() && !(dir + "/").startsWith(common + "/")) {
+                    common = common.contains("/") ? common.substring(0, common.lastIndexOf('/')) : "";
+                }
+                common = common == null ? dir : common;
+            }
+        }
+        return "/" + common;
+    }
+
+    private static boolean reshipped(ReadinessReplay.Shipment s, int layer) {
+        return s.layer == layer && s.replaced != null && s.replaced.sha256.equals(s.sha256);
     }
 
     /** Bytes of every copy a layer shipped under a directory, hidden later or not. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -22,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The production-readiness scenarios of {@code testdata/readiness-scenarios}, built for real with
  * each builder and saved with {@code docker save}: {@code layerlens analyze -f json} must report
  * exactly the finding ids of {@code expected.json} (readiness families), at the paths and layers it
- * names, and every byte figure within 1 % of the test's own replay of the saved layers
- * ({@link ReadinessRules}); {@code layerlens dockerfile} must annotate every layer and redact build
+ * names; exactly the findings (id, path, layer, how many) that the test's own replay of the saved
+ * layers derives for the rules it recomputes ({@link ReadinessRules}), and one of every other id;
+ * and every byte figure within 1 % of the replay, in both directions; {@code layerlens dockerfile} must annotate every layer and redact build
  * args. Pairs of scenarios are compared: naive Node against its production build, apt in three
  * layers against one RUN.
  */
@@ -82,6 +85,7 @@ class ReadinessScenarioIT {
         Set<String> wantIds = new TreeSet<>();
         expected.get("findings").forEach(id -> wantIds.add(id.asText()));
         soft.assertThat(a.ids()).as("%s: finding ids", what).isEqualTo(wantIds);
+        checkInstances(soft, what, a, expected, wantIds);
 
         for (JsonNode at : expected.path("at")) {
             String id = at.get("id").asText();
@@ -126,9 +130,59 @@ class ReadinessScenarioIT {
         soft.assertAll();
     }
 
+    /**
+     * Every finding, not only its id: those the replay derives ({@link ReadinessRules#derives}) as
+     * (id, path, layer) with their number, in both directions; of every other expected id exactly one,
+     * or as many as expected.json places.
+     */
+    private static void checkInstances(SoftAssertions soft, String what, Analysed a, JsonNode expected,
+                                       Set<String> wantIds) {
+        Map<ReadinessRules.Key, Long> derived = new HashMap<>();
+        Map<String, Long> others = new TreeMap<>();
+        for (JsonNode f : a.findings()) {
+            String id = f.get("id").asText();
+            if (ReadinessRules.derives(id)) {
+                derived.merge(new ReadinessRules.Key(id, f.get("path").asText(null), f.get("layerIndex").asInt(-1)), 1L,
+                        Long::sum);
+            } else {
+                others.merge(id, 1L, Long::sum);
+            }
+        }
+        Map<ReadinessRules.Key, Long> replayed = a.rules().instances();
+        soft.assertThat(surplus(replayed, derived)).as("%s: findings the replay derives that the report lacks", what)
+                .isEmpty();
+        soft.assertThat(surplus(derived, replayed)).as("%s: findings the report has that the replay does not derive", what)
+                .isEmpty();
+        Map<String, Long> wantOthers = new TreeMap<>();
+        for (String id : wantIds) {
+            if (!ReadinessRules.derives(id)) {
+                long placed = 0;
+                for (JsonNode at : expected.path("at")) {
+                    placed += at.get("id").asText().equals(id) ? 1 : 0;
+                }
+                wantOthers.put(id, Math.max(1, placed));
+            }
+        }
+        soft.assertThat(others).as("%s: findings of each id the replay does not derive", what).isEqualTo(wantOthers);
+    }
+
+    /** What {@code more} counts beyond {@code less}, key by key. */
+    private static Map<ReadinessRules.Key, Long> surplus(Map<ReadinessRules.Key, Long> more,
+                                                         Map<ReadinessRules.Key, Long> less) {
+        Map<ReadinessRules.Key, Long> out = new HashMap<>();
+        more.forEach((k, n) -> {
+            long extra = n - less.getOrDefault(k, 0L);
+            if (extra > 0) {
+                out.put(k, extra);
+            }
+        });
+        return out;
+    }
+
     /** Every byte figure against the replay, within {@link #TOLERANCE}. */
     private static void checkBytes(SoftAssertions soft, String what, Analysed a, JsonNode expected, int base) {
         ReadinessRules rules = a.rules();
+        Map<ReadinessRules.Key, Long> removableReported = new HashMap<>();
         Map<String, Long> cleanedReported = new HashMap<>();
         for (JsonNode f : a.findings()) {
             if (f.get("bytes").isNull()) {
@@ -140,11 +194,7 @@ class ReadinessScenarioIT {
             int layer = f.get("layerIndex").asInt(-1);
             String at = what + ": " + id + " at " + path + ", layer " + layer;
             if (id.startsWith("removable/")) {
-                Long replayed = rules.removable.get(new ReadinessRules.Key(id, path, layer));
-                soft.assertThat(replayed).as("%s: the replay finds these bytes too", at).isNotNull();
-                if (replayed != null) {
-                    within(soft, at, bytes, replayed);
-                }
+                removableReported.merge(new ReadinessRules.Key(id, path, layer), bytes, Long::sum);
             } else if (id.equals("waste/cache-cleaned-in-later-layer")) {
                 cleanedReported.merge(path + "@" + layer, bytes, Long::sum);
             } else if (id.equals("waste/layer-duplication")) {
@@ -163,15 +213,25 @@ class ReadinessScenarioIT {
                 soft.fail("%s: bytes %d, but the test has no replay for this id", at, bytes);
             }
         }
+        bothWays(soft, what + ": removable", removableReported, rules.removable);
         Map<String, Long> cleanedReplayed = new HashMap<>();
         rules.cleanedLater.forEach((k, v) -> cleanedReplayed.merge(k.root() + "@" + k.shippedBy(), v, Long::sum));
-        soft.assertThat(cleanedReported.keySet()).as("%s: caches cleaned in a later layer (root@shipping layer)", what)
-                .isEqualTo(cleanedReplayed.keySet());
-        cleanedReported.forEach((k, v) -> {
-            if (cleanedReplayed.containsKey(k)) {
-                within(soft, what + ": cache cleaned later " + k, v, cleanedReplayed.get(k));
+        bothWays(soft, what + ": cache cleaned later (root@shipping layer)", cleanedReported, cleanedReplayed);
+    }
+
+    /** Reported bytes per key against the replay's: the same keys, each within {@link #TOLERANCE}. */
+    private static <K> void bothWays(SoftAssertions soft, String what, Map<K, Long> reported, Map<K, Long> replayed) {
+        Set<K> keys = new HashSet<>(reported.keySet());
+        keys.addAll(replayed.keySet());
+        for (K key : keys) {
+            Long got = reported.get(key);
+            Long want = replayed.get(key);
+            soft.assertThat(got).as("%s %s: reported (the replay has %s bytes)", what, key, want).isNotNull();
+            soft.assertThat(want).as("%s %s: replayed (the report has %s bytes)", what, key, got).isNotNull();
+            if (got != null && want != null) {
+                within(soft, what + " " + key, got, want);
             }
-        });
+        }
     }
 
     private static void within(SoftAssertions soft, String what, long reported, long replayed) {

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code build/apt-update-separate-layer}: a RUN of this image's build runs {@code apt-get update}
@@ -27,6 +28,11 @@ public final class AptUpdateSplitCheck implements ImageCheck {
     public static final String ID = "build/apt-update-separate-layer";
     private static final String LISTS = "var/lib/apt/lists";
     private static final Pattern UPDATE = Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*update\\b");
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(ID);
+    }
 
     @Override
     public List<Finding> findings(AnalysisContext context) {

@@ -22,6 +22,11 @@ public final class CacheOrderCheck implements ImageCheck {
     public static final String ID = "cache/copy-before-dependency-install";
 
     @Override
+    public Set<String> ids() {
+        return Set.of(ID);
+    }
+
+    @Override
     public List<Finding> findings(AnalysisContext context) {
         CopyOrder order = CopyOrder.analyse(context);
         CacheExposure exposure = order.exposure();
@@ -66,7 +71,7 @@ public final class CacheOrderCheck implements ImageCheck {
     private static List<String> relevant(CopyOrder.Misplaced m) {
         Set<Ecosystem> ecosystems = CopyOrder.ecosystems(m);
         return m.copy().manifests().stream()
-                .filter(p -> ecosystems.stream().anyMatch(e -> e.isManifest(p.substring(p.lastIndexOf('/') + 1))))
+                .filter(p -> ecosystems.stream().anyMatch(e -> e.isManifest(p)))
                 .toList();
     }
 

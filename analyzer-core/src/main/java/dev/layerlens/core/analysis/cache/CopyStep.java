@@ -38,14 +38,14 @@ record CopyStep(Instruction instruction, int layer, List<String> manifests, int 
             if (e.type() != EntryType.FILE || inDependencyDir(e.path())) {
                 continue;
             }
-            if (Ecosystem.anyManifest(e.name())) {
+            if (Ecosystem.anyManifest(e.path())) {
                 manifests.add("/" + e.path());
             } else {
                 sources++;
             }
         }
         manifests.sort(java.util.Comparator.comparing((String p) -> p.substring(0, p.lastIndexOf('/')))
-                .thenComparingInt(p -> Ecosystem.rank(p.substring(p.lastIndexOf('/') + 1))).thenComparing(p -> p));
+                .thenComparingInt(p -> Ecosystem.rank(p)).thenComparing(p -> p));
         String source = source(instruction.arguments());
         boolean broad = sources > 0 && (source.equals(".") || source.equals("./") || source.startsWith("dir:")
                 || !manifests.isEmpty());

@@ -5,6 +5,7 @@ import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.layer.ContentInspector;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +25,11 @@ final class RedactingCheck implements ImageCheck {
     @Override
     public ContentInspector contentInspector() {
         return check.contentInspector();
+    }
+
+    @Override
+    public Set<String> ids() {
+        return check.ids();
     }
 
     @Override

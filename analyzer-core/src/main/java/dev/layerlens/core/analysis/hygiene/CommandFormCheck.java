@@ -19,6 +19,11 @@ public final class CommandFormCheck implements ImageCheck {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
 
     @Override
+    public Set<String> ids() {
+        return Set.of(ID);
+    }
+
+    @Override
     public List<Finding> findings(AnalysisContext context) {
         ImageConfig config = context.image().config();
         List<Finding> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.image.ImageConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -20,6 +21,11 @@ public final class ConfigRulesCheck implements ImageCheck {
     static final List<String> OCI_LABELS = List.of("org.opencontainers.image.version",
             "org.opencontainers.image.revision", "org.opencontainers.image.source");
     private static final List<String> SYSTEM_PATHS = List.of("/sys", "/dev", "/proc");
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(SSH_ID, VOLUME_ID, LABELS_ID);
+    }
 
     @Override
     public List<Finding> findings(AnalysisContext context) {

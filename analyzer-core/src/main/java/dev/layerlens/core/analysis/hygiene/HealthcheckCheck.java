@@ -8,6 +8,7 @@ import dev.layerlens.core.analysis.dockerfile.BuildHistory;
 import dev.layerlens.core.analysis.dockerfile.Instruction;
 import dev.layerlens.core.image.Healthcheck;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code config/no-healthcheck}: nothing tells the orchestrator whether the application inside works
@@ -17,6 +18,11 @@ import java.util.List;
 public final class HealthcheckCheck implements ImageCheck {
     public static final String NONE_ID = "config/no-healthcheck";
     public static final String INHERITED_ID = "config/healthcheck-inherited";
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(NONE_ID, INHERITED_ID);
+    }
 
     @Override
     public List<Finding> findings(AnalysisContext context) {

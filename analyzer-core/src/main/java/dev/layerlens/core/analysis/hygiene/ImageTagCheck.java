@@ -5,6 +5,7 @@ import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.Severity;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code config/latest-tag}: the image is named {@code …:latest} or has no tag (which means latest):
@@ -12,6 +13,11 @@ import java.util.List;
  */
 public final class ImageTagCheck implements ImageCheck {
     public static final String ID = "config/latest-tag";
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(ID);
+    }
 
     @Override
     public List<Finding> findings(AnalysisContext context) {

@@ -7,6 +7,7 @@ import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.analysis.content.CapturedFiles;
 import dev.layerlens.core.layer.ContentInspector;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,6 +27,11 @@ public final class RunsAsRootCheck implements ImageCheck {
     @Override
     public ContentInspector contentInspector() {
         return passwd;
+    }
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(ID);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.layerlens.core.layer.EntryType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * In the final filesystem: {@code fs/setuid-setgid} regular files with the setuid or setgid bit (they
@@ -27,6 +28,11 @@ public final class SpecialPermissionsCheck implements ImageCheck {
     private static final int OTHER_WRITE = 0002;
 
     private record Hit(String path, FileVersion version) {
+    }
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(SETUID_ID, WORLD_WRITABLE_ID);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.layerlens.core.fs.FileNode;
 import dev.layerlens.core.fs.FileVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code fs/sudo-installed}: a sudo binary is in the final filesystem (a way back to root for anyone
@@ -24,6 +25,11 @@ public final class SudoCheck implements ImageCheck {
             "usr/local/bin/sudo", "usr/local/sbin/sudo");
     /** sudo as a command word: at the start or after a separator, followed by a space. */
     private static final Pattern SUDO_WORD = Pattern.compile("(?:^|[;&|(`]|\\$\\(|\\s)sudo\\s");
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(INSTALLED_ID, USED_ID);
+    }
 
     @Override
     public List<Finding> findings(AnalysisContext context) {

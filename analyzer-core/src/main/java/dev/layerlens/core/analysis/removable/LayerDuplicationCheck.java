@@ -11,6 +11,7 @@ import dev.layerlens.core.layer.EntryType;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code waste/layer-duplication}: a layer ships files again with the very content the layer below
@@ -39,6 +40,11 @@ public final class LayerDuplicationCheck implements ImageCheck {
             }
             common = common == null ? parentOf(path) : commonDirectory(common, path);
         }
+    }
+
+    @Override
+    public Set<String> ids() {
+        return Set.of(ID);
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Removable bytes, measured from the files themselves: one {@code removable/…} finding per category,
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class RemovableCheck implements ImageCheck {
     public static final String CLEANED_LATER_ID = "waste/cache-cleaned-in-later-layer";
+    private static final Set<String> IDS = Stream.concat(Stream.of(RemovableCategory.values()).map(RemovableCategory::id),
+            Stream.of(CLEANED_LATER_ID, MultiStageAdvice.ID)).collect(Collectors.toUnmodifiableSet());
     private static final int MAX_DETAILS = 5;
 
     private final DpkgPackages dpkg = new DpkgPackages();
@@ -32,6 +36,11 @@ public final class RemovableCheck implements ImageCheck {
     @Override
     public ContentInspector contentInspector() {
         return Inspectors.of(dpkg.inspector(), node.inspector());
+    }
+
+    @Override
+    public Set<String> ids() {
+        return IDS;
     }
 
     @Override

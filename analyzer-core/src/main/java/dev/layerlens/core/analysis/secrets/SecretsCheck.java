@@ -13,6 +13,9 @@ import dev.layerlens.core.layer.LayerScan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The secrets audit: the history and config, and the content of every file of every layer,
@@ -40,6 +43,13 @@ public final class SecretsCheck implements ImageCheck {
     @Override
     public ContentInspector contentInspector() {
         return fileContents ? inspector : null;
+    }
+
+    /** The ids of the scanner's rules and of the sensitive file kinds. */
+    @Override
+    public Set<String> ids() {
+        return Stream.concat(scanner.rules().stream().map(SecretRule::id),
+                Stream.of(SensitiveFile.values()).map(SensitiveFile::id)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

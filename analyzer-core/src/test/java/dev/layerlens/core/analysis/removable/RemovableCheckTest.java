@@ -246,6 +246,18 @@ class RemovableCheckTest {
     }
 
     @Test
+    void noMultiStageAdviceBelowTheFloorWhateverTheShare() {
+        // all the own bytes are build-only (100 %): only the 10 MB floor decides
+        var under = analyze(TestImage.builder()
+                .layer("/bin/sh -c build", file("root/.cache/pip/w.whl", MultiStageAdvice.MIN_BYTES - 1)));
+        assertThat(under.withId(MultiStageAdvice.ID)).isEmpty();
+        var at = analyze(TestImage.builder()
+                .layer("/bin/sh -c build", file("root/.cache/pip/w.whl", MultiStageAdvice.MIN_BYTES)));
+        assertThat(at.withId(MultiStageAdvice.ID)).singleElement()
+                .satisfies(f -> assertThat(f.bytes()).isEqualTo(MultiStageAdvice.MIN_BYTES));
+    }
+
+    @Test
     void severityFollowsTheBytes() {
         var result = analyze(TestImage.builder()
                 .layer("/bin/sh -c x", file("root/.npm/a", 999_999), file("root/.cache/pip/a", 1_000_000),
