@@ -44,6 +44,10 @@ public final class CacheOrderCheck implements ImageCheck {
         return out;
     }
 
+    private static String files(long count, String kind) {
+        return count + " " + kind + (count == 1 ? " file" : " files");
+    }
+
     private static String evidence(CopyOrder.Misplaced m, CacheExposure exposure, int layerCount) {
         CopyStep copy = m.copy();
         StringBuilder s = new StringBuilder();
@@ -51,9 +55,9 @@ public final class CacheOrderCheck implements ImageCheck {
                 .append(") ships ");
         List<String> manifests = relevant(m);
         if (manifests.isEmpty()) {
-            s.append(copy.sourceFiles()).append(" source files");
+            s.append(files(copy.sourceFiles(), "source"));
         } else {
-            s.append(String.join(", ", manifests)).append(" and ").append(copy.sourceFiles()).append(" other files");
+            s.append(String.join(", ", manifests)).append(" and ").append(files(copy.sourceFiles(), "other"));
         }
         s.append("; then ");
         s.append(m.installs().stream().map(i -> "layer " + i.layer() + " (" + i.instruction().shortDisplay() + ")")

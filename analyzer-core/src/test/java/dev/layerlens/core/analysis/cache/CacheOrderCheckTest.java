@@ -108,6 +108,15 @@ class CacheOrderCheckTest {
                 file("usr/local/lib/dependencies/all", INSTALLED));
     }
 
+    @Test
+    void oneFileIsCountedInTheSingular() {
+        Installer npm = INSTALLERS.get(0);
+        var result = install(smallBase().layer("COPY . . # buildkit", file("app/package.json", 100),
+                file("app/server.js", 1_000)), npm).build().analyze(new CacheOrderCheck());
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.evidence())
+                .startsWith("layer 1 (COPY . .) ships /app/package.json and 1 other file; then layer 2"));
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("broadCopies")
     void aBroadCopyBeforeEachInstallerIsFoundWithItsManifests(Installer installer, String copy) {
