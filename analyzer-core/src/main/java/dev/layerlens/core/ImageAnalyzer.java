@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** The whole pipeline: open the image, scan its layers once, stack them, run the analyses, report. */
@@ -79,17 +80,18 @@ public final class ImageAnalyzer {
             List<LayerScan> scans = new LayerScanner(scanOptions, inspectors, progressFactory.start(source.image()))
                     .scanAll(source);
             long scanned = System.nanoTime();
-            // dive's model and layerlens's tree are independent: build them side by side
+            // dive's model, layerlens's tree, the reclaimable paths and the checks only read what the scan
+            // produced: they run side by side, on every core
             CompletableFuture<DiveMetrics> diveMetrics = CompletableFuture.supplyAsync(() -> DiveEfficiency.compute(scans));
             FileTree tree = FileTree.build(scans);
-            DiveMetrics dive = diveMetrics.join();
-            Reclaimable reclaimable = ReclaimableAnalysis.compute(tree, scans.size());
+            CompletableFuture<Reclaimable> reclaimableFuture = CompletableFuture.supplyAsync(
+                    () -> ReclaimableAnalysis.compute(tree, scans.size()));
             AnalysisContext context = new AnalysisContext(source.image(), scans, tree);
-            List<Finding> findings = new ArrayList<>();
-            for (ImageCheck check : runChecks) {
-                findings.addAll(declared(check, check.findings(context)));
-            }
+            List<Finding> findings = new ArrayList<>(runChecks.parallelStream()
+                    .flatMap(check -> declared(check, check.findings(context)).stream()).toList());
             findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
+            DiveMetrics dive = joined(diveMetrics);
+            Reclaimable reclaimable = joined(reclaimableFuture);
             // the grade and the removable bytes mean something only when the readiness checks ran
             Readiness readiness = ReadinessChecks.includedIn(runChecks)
                     ? ReadinessAnalysis.compute(context, findings, reclaimable.totalBytes()) : null;
@@ -101,6 +103,21 @@ public final class ImageAnalyzer {
             return new Result(source.image(), tree, report);
         } catch (IOException e) {
             throw new ImageReadException("could not close it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The task's result; a failure is rethrown as it was thrown, not wrapped, so it reads the same as a sequential one. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -68,9 +68,11 @@ record CopyStep(Instruction instruction, int layer, List<String> manifests, int 
         return tokens.length < 2 ? "" : tokens[tokens.length - 1];
     }
 
+    /** Whether a directory on the path is a dependency directory; the file's own name does not count. */
     private static boolean inDependencyDir(String path) {
-        for (String part : path.split("/")) {
-            if (DEPENDENCY_DIRS.contains(part)) {
+        int start = 0;
+        for (int slash = path.indexOf('/'); slash >= 0; start = slash + 1, slash = path.indexOf('/', start)) {
+            if (DEPENDENCY_DIRS.contains(path.substring(start, slash))) {
                 return true;
             }
         }

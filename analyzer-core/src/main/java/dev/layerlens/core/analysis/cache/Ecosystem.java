@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A dependency installer as a RUN command shows it, and the manifest files that decide what it
@@ -26,7 +28,7 @@ enum Ecosystem {
             path -> name(path).endsWith(".gemspec")),
     GO("\\bgo\\s+(?:mod\\s+download|get)\\b", List.of("go.mod", "go.sum")),
     // the wrapper script and its .mvn directory (wrapper properties, maven.config) run the install too
-    MAVEN("(?:^|[\\s;&|/])mvnw?\\s", List.of("pom.xml", "mvnw"), path -> ("/" + path).contains("/.mvn/")),
+    MAVEN("(?:^|[\\s;&|/])mvnw?\\s", List.of("pom.xml", "mvnw"), path -> path.startsWith(".mvn/") || path.contains("/.mvn/")),
     // likewise gradlew with gradle/wrapper, and the version catalogues in gradle/ that name the dependencies
     GRADLE("(?:^|[\\s;&|/])gradlew?\\s", List.of("build.gradle", "build.gradle.kts", "settings.gradle",
             "settings.gradle.kts", "gradle.properties", "gradlew"),
@@ -35,6 +37,10 @@ enum Ecosystem {
     RUST("\\bcargo\\s+(?:build|fetch|install)\\b", List.of("Cargo.toml", "Cargo.lock")),
     APT("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*install\\b", List.of()),
     APK("\\bapk\\s+(?:-\\S+\\s+)*add\\b", List.of());
+
+    /** Every installer's manifest names: one lookup for the files of every COPY layer, not one per installer. */
+    private static final Set<String> MANIFEST_NAMES = Stream.of(values()).flatMap(e -> e.manifests.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Pattern command;
     private final List<String> manifests;
@@ -86,8 +92,11 @@ enum Ecosystem {
 
     /** Any installer's manifest. */
     static boolean anyManifest(String path) {
+        if (MANIFEST_NAMES.contains(name(path))) {
+            return true;
+        }
         for (Ecosystem e : values()) {
-            if (e.isManifest(path)) {
+            if (e.otherManifests.test(path)) {
                 return true;
             }
         }
@@ -100,7 +109,8 @@ enum Ecosystem {
 
     /** {@code path}'s directory is {@code dir} or ends with it: {@code app/gradle/wrapper/x.jar} is in gradle/wrapper. */
     private static boolean parentIs(String path, String dir) {
-        String parent = "/" + (path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')));
-        return parent.endsWith("/" + dir);
+        int slash = path.lastIndexOf('/');
+        int start = slash - dir.length();
+        return start >= 0 && path.startsWith(dir, start) && (start == 0 || path.charAt(start - 1) == '/');
     }
 }

@@ -133,7 +133,9 @@ public enum SensitiveFile {
                 || suffix.endsWith(".sample") || suffix.endsWith(".template"));
     }
 
+    /** {@code path} is {@code suffix} or ends with {@code /suffix} (asked of every file: no string is built). */
     private static boolean endsWith(String path, String suffix) {
-        return path.equals(suffix) || path.endsWith("/" + suffix);
+        int start = path.length() - suffix.length();
+        return path.endsWith(suffix) && (start == 0 || path.charAt(start - 1) == '/');
     }
 }
