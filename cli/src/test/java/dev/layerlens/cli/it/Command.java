@@ -80,6 +80,18 @@ final class Command {
         }
     }
 
+    /** Ends a server the test started: politely, then, after 10 s, by force. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The first executable named {@code name} on PATH or in the sbin directories (root's tools), or null. */
     static Path which(String name) {
         List<String> dirs = new ArrayList<>();
