@@ -1,5 +1,6 @@
 package dev.layerlens.tui;
 
+import dev.layerlens.core.report.Plural;
 import dev.layerlens.core.report.Report;
 import dev.layerlens.core.report.Sizes;
 import java.util.List;

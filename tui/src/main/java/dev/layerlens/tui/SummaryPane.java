@@ -4,6 +4,7 @@ import dev.layerlens.core.analysis.DiveMetrics;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.Severity;
 import dev.layerlens.core.analysis.grade.Readiness;
+import dev.layerlens.core.report.Plural;
 import dev.layerlens.core.report.Report;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;

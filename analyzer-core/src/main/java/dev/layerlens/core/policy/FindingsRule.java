@@ -1,6 +1,7 @@
 package dev.layerlens.core.policy;
 
 import dev.layerlens.core.analysis.Finding;
+import dev.layerlens.core.report.Plural;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -19,14 +20,14 @@ record FindingsRule(String key, String threshold, String what, Predicate<Finding
     @Override
     public RuleOutcome evaluate(PolicyInput input) {
         List<Finding> hits = input.findings().stream().filter(counts).toList();
-        String measured = hits.size() + (hits.size() == 1 ? " finding" : " findings");
+        String measured = Plural.of(hits.size(), "finding");
         if (hits.isEmpty()) {
             return new RuleOutcome(key, threshold, RuleStatus.PASS, measured, null);
         }
         String named = hits.stream().limit(NAMED).map(FindingsRule::name).collect(Collectors.joining(", "));
         String more = hits.size() > NAMED ? " and " + (hits.size() - NAMED) + " more" : "";
         return new RuleOutcome(key, threshold, RuleStatus.FAIL, measured,
-                hits.size() + " " + what + (hits.size() == 1 ? "" : "s") + ": " + named + more);
+                Plural.of(hits.size(), what) + ": " + named + more);
     }
 
     private static String name(Finding f) {

@@ -4,6 +4,7 @@ import dev.layerlens.core.analysis.AnalysisContext;
 import dev.layerlens.core.analysis.Finding;
 import dev.layerlens.core.analysis.ImageCheck;
 import dev.layerlens.core.analysis.Severity;
+import dev.layerlens.core.report.Plural;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,10 +45,6 @@ public final class CacheOrderCheck implements ImageCheck {
         return out;
     }
 
-    private static String files(long count, String kind) {
-        return count + " " + kind + (count == 1 ? " file" : " files");
-    }
-
     private static String evidence(CopyOrder.Misplaced m, CacheExposure exposure, int layerCount) {
         CopyStep copy = m.copy();
         StringBuilder s = new StringBuilder();
@@ -55,9 +52,9 @@ public final class CacheOrderCheck implements ImageCheck {
                 .append(") ships ");
         List<String> manifests = relevant(m);
         if (manifests.isEmpty()) {
-            s.append(files(copy.sourceFiles(), "source"));
+            s.append(Plural.of(copy.sourceFiles(), "source file"));
         } else {
-            s.append(String.join(", ", manifests)).append(" and ").append(files(copy.sourceFiles(), "other"));
+            s.append(String.join(", ", manifests)).append(" and ").append(Plural.of(copy.sourceFiles(), "other file"));
         }
         s.append("; then ");
         s.append(m.installs().stream().map(i -> "layer " + i.layer() + " (" + i.instruction().shortDisplay() + ")")

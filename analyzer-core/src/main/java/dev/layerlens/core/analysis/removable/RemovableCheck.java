@@ -8,6 +8,7 @@ import dev.layerlens.core.analysis.content.Inspectors;
 import dev.layerlens.core.analysis.dockerfile.BuildHistory;
 import dev.layerlens.core.layer.ContentInspector;
 import dev.layerlens.core.layer.LayerScan;
+import dev.layerlens.core.report.Plural;
 import dev.layerlens.core.report.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +68,7 @@ public final class RemovableCheck implements ImageCheck {
         Severity severity = category == RemovableCategory.DOCS ? Severity.INFO : BySize.severity(tally.bytes);
         String title = Sizes.si(tally.bytes) + " of " + category.what() + " in layer " + key.layer();
         StringBuilder evidence = new StringBuilder();
-        evidence.append(tally.files).append(tally.files == 1 ? " file" : " files");
+        evidence.append(Plural.of(tally.files, "file"));
         if (!tally.details.isEmpty()) {
             evidence.append(": ").append(details(tally.details));
         }
@@ -79,7 +80,7 @@ public final class RemovableCheck implements ImageCheck {
     private static Finding cleanedLater(RemovableFiles.HiddenKey key, RemovableFiles.Tally tally, BuildHistory history) {
         String title = key.category().what() + " deleted in layer " + key.hiddenBy() + ", still shipped by layer "
                 + key.shippedBy();
-        String evidence = tally.files + (tally.files == 1 ? " file" : " files") + " (" + Sizes.si(tally.bytes)
+        String evidence = Plural.of(tally.files, "file") + " (" + Sizes.si(tally.bytes)
                 + ") added by " + step(history, key.shippedBy()) + "; deleted by " + step(history, key.hiddenBy());
         return new Finding(CLEANED_LATER_ID, BySize.severity(tally.bytes), title, key.shippedBy(), key.root(), evidence,
                 "delete the cache in the same RUN that creates it: a later layer only hides the bytes, every pull still downloads them",
