@@ -57,12 +57,12 @@ class DaemonIT {
     @EnumSource(Docker.Builder.class)
     void theDaemonTheSavedArchiveAndTheRegistryGiveOneReport(Docker.Builder builder, ItContext it) throws Exception {
         ItContext.BuiltScenario built = it.scenario(SCENARIO, builder);
-        JsonNode daemon = analyze("docker-daemon:" + built.tag());
-        JsonNode archive = analyze(built.archive().toString());
+        JsonNode daemon = Reports.analyze("docker-daemon:" + built.tag());
+        JsonNode archive = Reports.analyze(built.archive().toString());
         String pushed = registry(it).host() + "/daemon-it/" + SCENARIO + ":" + builder.tagSuffix();
         it.docker.run(Duration.ofMinutes(1), "tag", built.tag(), pushed);
         it.docker.run(Duration.ofMinutes(5), "push", pushed);
-        JsonNode fromRegistry = analyze("docker://" + pushed);
+        JsonNode fromRegistry = Reports.analyze("docker://" + pushed);
 
         assertThat(differences(daemon, archive)).as("daemon against docker save").isSubsetOf(DAEMON_VS_ARCHIVE)
                 .contains("/image/source");
@@ -135,7 +135,7 @@ class DaemonIT {
     @Test
     void aBareNameIsTheDaemonsImageWhenItHasOne(ItContext it) {
         ItContext.BuiltScenario built = it.scenario(SCENARIO, Docker.Builder.BUILDKIT);
-        assertThat(analyze(built.tag()).at("/image/source").asText()).isEqualTo("docker-daemon");
+        assertThat(Reports.analyze(built.tag()).at("/image/source").asText()).isEqualTo("docker-daemon");
     }
 
     @Test
@@ -150,12 +150,6 @@ class DaemonIT {
         assertThat(d.get("layers").findValuesAsText("diffId")).isEqualTo(a.get("layers").findValuesAsText("diffId"));
         assertThat(d.get("layers").findValuesAsText("command")).as("commands from the history API, paired with layers")
                 .isEqualTo(a.get("layers").findValuesAsText("command"));
-    }
-
-    private static JsonNode analyze(String image) {
-        Cli run = Cli.run(Map.of(), "analyze", "-f", "json", image);
-        assertThat(run.code()).as("analyze %s: %s", image, run).isZero();
-        return run.json();
     }
 
     private static Set<String> differences(JsonNode a, JsonNode b) {

@@ -15,9 +15,7 @@ import dev.layerlens.core.source.daemon.SaveStatistics;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,10 +56,10 @@ class PodmanIT {
     void podmansSocketGivesTheReportOfTheSavedArchive(ItContext it) throws Exception {
         PodmanService service = podman(it);
         ItContext.BuiltScenario built = it.scenario(SCENARIO, Docker.Builder.BUILDKIT);
-        JsonNode fromPodman = analyze(service.environment(), "podman:" + loaded);
-        JsonNode archive = analyze(Map.of(), built.archive().toString());
+        JsonNode fromPodman = Reports.analyze(service.environment(), "podman:" + loaded);
+        JsonNode archive = Reports.analyze(built.archive().toString());
 
-        assertThat(differences(fromPodman, archive)).as("podman: against docker save").isSubsetOf(SOURCE_AND_TIMINGS);
+        assertThat(RegistryImages.differences(fromPodman, archive)).as("podman: against docker save").isSubsetOf(SOURCE_AND_TIMINGS);
         assertThat(fromPodman.at("/image/source").asText()).isEqualTo("podman");
         assertThat(fromPodman.at("/image/digest")).as("the same image ID").isEqualTo(archive.at("/image/digest"));
 
@@ -82,10 +80,10 @@ class PodmanIT {
         Path saved = it.workDir.resolve("podman-save.tar");
         service.save(loaded, saved);
 
-        JsonNode fromPodmanSave = analyze(Map.of(), saved.toString());
-        JsonNode archive = analyze(Map.of(), built.archive().toString());
+        JsonNode fromPodmanSave = Reports.analyze(saved.toString());
+        JsonNode archive = Reports.analyze(built.archive().toString());
 
-        assertThat(differences(fromPodmanSave, archive)).as("podman save against docker save")
+        assertThat(RegistryImages.differences(fromPodmanSave, archive)).as("podman save against docker save")
                 .isSubsetOf(Set.of("/image/reference", "/timings/openMillis", "/timings/scanMillis", "/timings/analyzeMillis"));
         assertThat(fromPodmanSave.at("/image/source").asText()).isEqualTo("docker-archive");
     }
@@ -100,13 +98,4 @@ class PodmanIT {
                 + " with --pull)\n");
     }
 
-    private static JsonNode analyze(Map<String, String> env, String image) {
-        Cli run = Cli.run(env, "analyze", "-f", "json", image);
-        assertThat(run.code()).as("analyze %s: %s", image, run).isZero();
-        return run.json();
-    }
-
-    private static Set<String> differences(JsonNode a, JsonNode b) {
-        return new TreeSet<>(RegistryImages.differences(a, b));
-    }
 }
